@@ -1,0 +1,2 @@
+"""factlint: a fact-check linter for newsroom drafts."""
+__version__ = "0.1.0"

@@ -1,0 +1,168 @@
+"""Who and what each sentence is about: subject mentions, the current subject, and contexts.
+
+A number is only checked against a fact when its sentence is about the fact's subject. The subject is
+the nearest product named before the number in the same sentence (or, failing that, after it); a
+sentence that names no product is about the paragraph's current one, which carries on until another
+product is named. A section heading brings back the draft's main subject (the one its title names).
+Table rows are read as a unit: a cell is about the product its row names. Contexts (the leak) hold
+for a section when any of its text mentions them, and for the whole draft when its title does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .claims.quantities import find_quantities
+from .rulebook import Rulebook, Scope
+from .segments import Document, Segment
+from .sentences import split_sentences
+from .stance import Stance, clause_bounds, stance_of
+
+TRACKED_KINDS = ("product", "event")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    subject: str
+    kind: str
+
+
+def find_mentions(text: str, rulebook: Rulebook) -> list[Mention]:
+    """Subjects named in `text`; overlapping names resolve to the longest ("Sora Turbo" over "Sora")."""
+    found = []
+    for subject in rulebook.subjects.values():
+        excluded = [(m.start(), m.end()) for m in subject.not_names.finditer(text)]
+        for match in subject.names.finditer(text):
+            if not any(a <= match.start() < b for a, b in excluded):
+                found.append(Mention(match.start(), match.end(), subject.id, subject.kind))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for mention in found:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@dataclass
+class Sentence:
+    """One sentence of a draft, with what the engine knows about it."""
+
+    text: str
+    lang: str
+    segment: Segment
+    start: int                                  # offset of the sentence in segment.text
+    mentions: list[Mention]
+    current: dict                               # subject kind -> current subject id before this sentence
+    contexts: frozenset
+    references: dict                            # event subject id -> whether a reference to it occurs
+    subject_kind: dict = field(default_factory=dict)   # subject id -> its kind
+    _quantities: list | None = field(default=None, repr=False)
+
+    def quantities(self) -> list:
+        """The quantities the sentence states (parsed once)."""
+        if self._quantities is None:
+            self._quantities = find_quantities(self.text, self.lang)
+        return self._quantities
+
+    def subject_at(self, position: int, kind: str) -> str | None:
+        """The subject of `kind` a phrase at `position` is about."""
+        mentions = [m for m in self.mentions if m.kind == kind]
+        before = [m for m in mentions if m.start <= position]
+        if before:
+            return before[-1].subject
+        if mentions:
+            return mentions[0].subject
+        return self.current.get(kind)
+
+    def in_scope(self, scope: Scope, position: int) -> bool:
+        """Whether a phrase at `position` is about the fact's subject, in the fact's context."""
+        if scope.context and scope.context not in self.contexts:
+            return False
+        if any(name in self.contexts for name in scope.outside):
+            return False
+        kind = next((m.kind for m in self.mentions if m.subject == scope.subject), None)
+        if kind is None:
+            kind = self.subject_kind.get(scope.subject, "product")
+        if kind in TRACKED_KINDS:
+            return self.subject_at(position, kind) == scope.subject or self.references.get(scope.subject, False)
+        return any(m.subject == scope.subject for m in self.mentions)
+
+    def clause_around(self, start: int, end: int) -> str:
+        left, right = clause_bounds(self.text, start, end)
+        return self.text[left:right]
+
+    def stance(self, start: int, end: int) -> Stance:
+        return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0)
+
+
+def _contexts_in(text: str, rulebook: Rulebook) -> set:
+    return {c.id for c in rulebook.contexts.values() if c.cues.search(text)}
+
+
+def _sections(doc: Document) -> list[list[Segment]]:
+    """The draft's segments grouped by heading (front matter and text before the first heading first)."""
+    sections: list[list[Segment]] = [[]]
+    for segment in doc.segments:
+        if segment.kind == "heading" and sections[-1]:
+            sections.append([])
+        sections[-1].append(segment)
+    return sections
+
+
+def _title_text(doc: Document) -> str:
+    """The draft's title: front matter title and the first level-1 heading."""
+    parts = [s.text for s in doc.segments if s.kind == "title"]
+    parts += [s.text for s in doc.segments if s.kind == "heading" and s.heading_level == 1][:1]
+    return " ".join(parts)
+
+
+def _row_text(doc: Document, segment: Segment, cache: dict) -> str:
+    """All cells of the table row a cell belongs to (cells of one row share a source line)."""
+    line = doc.position(segment.offsets[0])[0]
+    if line not in cache:
+        cache[line] = " | ".join(s.text for s in doc.segments
+                                 if s.kind == "table_cell" and doc.position(s.offsets[0])[0] == line)
+    return cache[line]
+
+
+def _next_current(mentions: list[Mention], main: dict) -> dict:
+    """The subjects a sentence leaves current: the draft's main subject if the sentence names it (other
+    products beside it are comparisons: "OpenAI, das Unternehmen hinter ChatGPT"), else the first named."""
+    result = {}
+    for kind in TRACKED_KINDS:
+        named = [m.subject for m in mentions if m.kind == kind]
+        if named:
+            result[kind] = main[kind] if main.get(kind) in named else named[0]
+    return result
+
+
+def read_sentences(doc: Document, rulebook: Rulebook, lang: str) -> Iterator[Sentence]:
+    """Every sentence of the draft's prose, with mentions, current subject and contexts."""
+    title = _title_text(doc)
+    main = {kind: next((m.subject for m in find_mentions(title, rulebook) if m.kind == kind), None)
+            for kind in TRACKED_KINDS}
+    doc_contexts = _contexts_in(title, rulebook)
+    kinds = {s.id: s.kind for s in rulebook.subjects.values()}
+    current = dict(main)
+    rows: dict = {}
+    for section in _sections(doc):
+        contexts = frozenset(doc_contexts | _contexts_in(" ".join(s.text for s in section), rulebook))
+        for segment in section:
+            if segment.kind == "heading":
+                current = dict(main)
+            row = _row_text(doc, segment, rows) if segment.kind == "table_cell" else ""
+            row_mentions = find_mentions(row, rulebook) if row else []
+            for start, end in split_sentences(segment.text):
+                text = segment.text[start:end].replace("\n", " ")
+                mentions = find_mentions(text, rulebook)
+                state = dict(current)
+                for mention in row_mentions[:1]:
+                    state[mention.kind] = mention.subject
+                references = {sid: any(terms.search(text) for lang_key, terms in subject.references.items()
+                                       if lang_key in (lang, "*"))
+                              for sid, subject in rulebook.subjects.items() if subject.kind == "event"}
+                yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
+                               subject_kind=kinds)
+                current.update(_next_current(mentions, main))

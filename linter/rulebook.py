@@ -1,0 +1,233 @@
+"""Load a rule pack (rules/*.yaml) into frozen rules, validating every field and every source quote.
+
+Errors are collected for the whole pack and raised together as one RuleError, each line naming file,
+line, rule and field, so a desk fixes all of them in one pass.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import RULE_TYPES
+from .fields import LANGS, FieldError, FieldReader, RuleError
+from .findings import Severity, Source
+from .lexicon import Terms
+from .normalize import normalise
+from .yamlload import LineDict, YamlError, load_yaml
+
+_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+SUBJECT_KINDS = ("product", "event", "person", "organisation")
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    kind: str
+    names: Terms
+    references: dict            # language -> Terms
+    not_names: Terms            # longer names of other things that contain ours ("Sora Turbo")
+
+
+@dataclass(frozen=True)
+class Context:
+    id: str
+    cues: Terms
+
+
+@dataclass(frozen=True)
+class Scope:
+    subject: str
+    context: str | None
+    outside: tuple[str, ...]
+    cues: Terms
+    anti_cues: Terms
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    topic: str
+    severity: Severity
+    statement: dict             # language -> text
+    as_of: dt.date
+    until: dt.date | None
+    sources: tuple[Source, ...]
+    scope: Scope
+    expected: object            # the kind module's Expected
+    examples: dict              # "flag"/"pass" -> tuple of (language, sentence)
+    origin: str                 # "rules/x.yaml:12"
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    rules: tuple[Rule, ...]
+    subjects: dict
+    contexts: dict
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+def _label(path: Path, pack: Path) -> str:
+    """The file as users see it: relative to the pack's parent ("rules/sora.yaml")."""
+    try:
+        return str(path.relative_to(pack.parent))
+    except ValueError:
+        return str(path)
+
+
+def _seed_dirs(pack: Path, extra: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Where a pack's source files may live: beside the pack, inside it, then the defaults."""
+    return tuple(d for d in (pack.parent / "seeds", pack / "seeds", *extra) if d.is_dir())
+
+
+class _SeedTexts:
+    """Normalised seed texts, read once each."""
+
+    def __init__(self, dirs: tuple[Path, ...]):
+        self.dirs = dirs
+        self.cache: dict[str, str | None] = {}
+
+    def get(self, name: str) -> str | None:
+        if name not in self.cache:
+            found = next((d / name for d in self.dirs if (d / name).is_file()), None)
+            self.cache[name] = normalise(found.read_text(encoding="utf-8")) if found else None
+        return self.cache[name]
+
+
+def _read_sources(reader: FieldReader, seeds: _SeedTexts) -> tuple[Source, ...]:
+    items = reader.raw("sources")
+    if not isinstance(items, list) or not items:
+        raise reader.fail("sources", "must be a list of {file, quote}")
+    sources = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise reader.fail("sources", "must be a list of {file, quote}")
+        src = FieldReader(item, reader.label, reader.rule_id, "sources.")
+        file, quote = src.text("file"), src.text("quote")
+        text = seeds.get(file)
+        if text is None:
+            raise src.fail("file", f"names {file!r}, which is not in seeds/")
+        if normalise(quote) not in text:
+            raise src.fail("quote", f"is not in {file}: {quote[:60]!r}")
+        sources.append(Source(file, quote))
+    return tuple(sources)
+
+
+def _read_examples(reader: FieldReader) -> dict:
+    examples = reader.nested("examples")
+    result = {}
+    for key in ("flag", "pass"):
+        pairs = tuple((lang, text) for lang, texts in examples.by_language(key, required=True).items()
+                      for text in texts)
+        if len(pairs) < 2:
+            raise examples.fail(key, "needs at least two sentences")
+        result[key] = tuple(("de" if lang == "*" else lang, text) for lang, text in pairs)
+    return result
+
+
+def _read_scope(reader: FieldReader, subjects: dict, contexts: dict) -> Scope:
+    scope = reader.nested("scope")
+    subject = scope.text("subject")
+    if subject not in subjects:
+        raise scope.fail("subject", f"names unknown subject {subject!r} (see subjects.yaml)")
+    context = scope.text("context", required=False) or None
+    outside = scope.strings("outside")
+    for name in (context, *outside):
+        if name and name not in contexts:
+            raise scope.fail("context" if name == context else "outside", f"names unknown context {name!r}")
+    return Scope(subject, context, outside, scope.terms("cues"), scope.terms("anti_cues"))
+
+
+def _read_rule(data, label: str, seeds: _SeedTexts, subjects: dict, contexts: dict) -> Rule:
+    if not isinstance(data, dict):
+        raise FieldError(f"{label}:{getattr(data, 'line', 0)}: each fact must be a mapping")
+    reader = FieldReader(data, label)
+    rule_id = reader.text("id")
+    if not _ID.match(rule_id):
+        raise reader.fail("id", f"must be dotted lower-case words such as sora.clip.max-length (got {rule_id!r})")
+    reader.rule_id = rule_id
+    kind = reader.choice("kind", tuple(RULE_TYPES))
+    statement = reader.nested("statement")
+    until = reader.date("until", required=False)
+    if until and not reader.has("until_note"):
+        raise reader.fail("until", "needs an until_note saying what changed and where that is known from")
+    expected = RULE_TYPES[kind].parse_expected(reader.nested("expected"))
+    return Rule(
+        id=rule_id, kind=kind, topic=reader.text("topic"),
+        severity=Severity.parse(reader.choice("severity", ("error", "warning", "info"), default="error")),
+        statement={lang: statement.text(lang) for lang in LANGS if statement.has(lang)} or
+        {"de": statement.text("de")},
+        as_of=reader.date("as_of"), until=until, sources=_read_sources(reader, seeds),
+        scope=_read_scope(reader, subjects, contexts), expected=expected,
+        examples=_read_examples(reader), origin=f"{label}:{reader.line()}",
+    )
+
+
+def _read_subjects(data, label: str) -> tuple[dict, dict]:
+    subjects, contexts = {}, {}
+    for item in (data.get("subjects") or []) if isinstance(data, dict) else []:
+        reader = FieldReader(item if isinstance(item, dict) else LineDict(), label)
+        sid = reader.text("id")
+        reader.rule_id = sid
+        names = reader.strings("names", required=True)
+        references = {lang: Terms.of(items) for lang, items in reader.by_language("references").items()}
+        subjects[sid] = Subject(sid, reader.choice("kind", SUBJECT_KINDS), Terms.of(names, possessive=True),
+                                references, Terms.of(reader.strings("not"), possessive=True))
+    for item in (data.get("contexts") or []) if isinstance(data, dict) else []:
+        reader = FieldReader(item if isinstance(item, dict) else LineDict(), label)
+        cid = reader.text("id")
+        reader.rule_id = cid
+        contexts[cid] = Context(cid, reader.terms("cues"))
+    return subjects, contexts
+
+
+def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebook:
+    """Load and validate every rule file of the given pack directories; raise RuleError on any problem."""
+    errors: list[str] = []
+    files: list[tuple[Path, Path]] = []
+    for pack in pack_dirs:
+        if not pack.is_dir():
+            errors.append(f"{pack}: rule directory not found")
+            continue
+        files += [(pack, f) for f in sorted(pack.glob("*.yaml")) + sorted(pack.glob("*.yml"))]
+    parsed = []
+    for pack, path in files:
+        try:
+            parsed.append((pack, path, load_yaml(path, _label(path, pack))))
+        except YamlError as exc:
+            errors.append(str(exc))
+    subjects, contexts = {}, {}
+    for pack, path, data in parsed:
+        if isinstance(data, dict) and ("subjects" in data or "contexts" in data):
+            try:
+                more_subjects, more_contexts = _read_subjects(data, _label(path, pack))
+                subjects.update(more_subjects)
+                contexts.update(more_contexts)
+            except FieldError as exc:
+                errors.append(str(exc))
+    rules, origins = [], {}
+    for pack, path, data in parsed:
+        label = _label(path, pack)
+        if isinstance(data, dict) and ("subjects" in data or "contexts" in data):
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+            errors.append(f"{label}:1: a rule file needs a top-level list `facts:` (or `subjects:`)")
+            continue
+        seeds = _SeedTexts(_seed_dirs(pack, seed_dirs))
+        for item in data["facts"]:
+            try:
+                rule = _read_rule(item, label, seeds, subjects, contexts)
+            except FieldError as exc:
+                errors.append(str(exc))
+                continue
+            if rule.id in origins:
+                errors.append(f'{rule.origin}: rule "{rule.id}": id already used at {origins[rule.id]}')
+            origins[rule.id] = rule.origin
+            rules.append(rule)
+    if errors:
+        raise RuleError(errors)
+    return Rulebook(tuple(rules), subjects, contexts)

@@ -1,0 +1,286 @@
+"""Read a draft into prose Segments whose characters map back to exact source offsets.
+
+Markdown goes through markdown-it-py (CommonMark plus tables and front matter); only prose is kept:
+paragraphs, headings, list items, block quotes, table cells, link texts and image alt texts, plus
+the front matter's `title` and `description`. Code, HTML, link targets and bare URLs are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from linter.inline_map import InlineAligner, strip_bare_urls
+
+_BOM = "\ufeff"
+_FRONT_MATTER_PROSE = ("title", "description")
+# A top-level "key: value" line of the front matter (nested keys are indented).
+_TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$")
+_CELL_OPENERS = ("th_open", "td_open")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One block of prose with the source offset of each of its characters."""
+
+    text: str
+    offsets: tuple[int, ...]
+    kind: str
+    quote_depth: int
+    list_depth: int
+    heading_level: int
+    block_index: int
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets [a, b) in Document.text of text[start:end]."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside segment of length {len(self.text)}")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded draft, its prose segments and its front matter."""
+
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    meta: Mapping[str, object]
+    _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; column counts characters (code points)."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} outside document of length {len(self.text)}")
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+class ReadError(Exception):
+    """The input cannot be read as a draft (for example, it is not valid UTF-8)."""
+
+
+def read_document(path: str, data: bytes) -> Document:
+    """Decode a file's bytes and read it as plain text (.txt) or Markdown (anything else)."""
+    text = _decode(data)
+    if path.lower().endswith(".txt"):
+        return read_plain(text, path)
+    return read_markdown(text, path)
+
+
+def read_plain(text: str, path: str = "<string>") -> Document:
+    """Read plain text: each run of non-blank lines is one paragraph."""
+    text = _normalize(text)
+    segments: list[Segment] = []
+    for start, end in _plain_paragraphs(text):
+        segment = _make_segment(text[start:end], range(start, end), "paragraph", len(segments))
+        segments += [segment] if segment else []
+    return Document(path, text, tuple(segments), {})
+
+
+def _plain_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Source ranges of the runs of non-blank lines, without surrounding whitespace."""
+    ranges: list[tuple[int, int]] = []
+    start = end = -1
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = pos + len(line) - len(line.lstrip()) if start < 0 else start
+            end = pos + len(line.rstrip())
+        elif start >= 0:
+            ranges.append((start, end))
+            start = -1
+        pos += len(line) + 1
+    if start >= 0:
+        ranges.append((start, end))
+    return ranges
+
+
+def read_markdown(text: str, path: str = "<string>") -> Document:
+    """Read Markdown: prose blocks become Segments, front matter becomes meta."""
+    text = _normalize(text)
+    tokens = _PARSER.parse(text)
+    meta: dict[str, object] = {}
+    segments: list[Segment] = []
+    if tokens and tokens[0].type == "front_matter":
+        meta, segments = _front_matter(text, tokens[0])
+    segments += _BlockWalker(text, len(segments)).run(tokens)
+    return Document(path, text, tuple(segments), meta)
+
+
+def _make_parser() -> MarkdownIt:
+    """CommonMark with tables and front matter; entities and escapes kept as separate tokens."""
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # text_join would merge escapes and entities into plain text and lose their source form.
+    return parser.disable("text_join")
+
+
+_PARSER = _make_parser()
+
+
+def _decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or raise ReadError naming the bad byte."""
+    skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        where = skip + err.start
+        before = data[skip:where].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
+        raise ReadError(f"not valid UTF-8 at byte {where} (line {line}, column {column})") from None
+
+
+def _normalize(text: str) -> str:
+    """Drop a BOM and turn CRLF/CR into LF, as markdown-it does (and NUL into U+FFFD)."""
+    if text.startswith(_BOM):
+        text = text[1:]
+    # markdown-it replaces NUL itself; doing it here keeps its text equal to ours, offset for offset.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+
+
+def _make_segment(text: str, offsets: Sequence[int], kind: str, index: int, *,
+                  quote_depth: int = 0, list_depth: int = 0,
+                  heading_level: int = 0) -> Segment | None:
+    """Build a Segment without bare URLs, or None when no prose is left."""
+    text, kept = strip_bare_urls(text, offsets)
+    if not text.strip():
+        return None
+    kept.append(kept[-1] + 1)
+    return Segment(text, tuple(kept), kind, quote_depth, list_depth, heading_level, index)
+
+
+class _BlockWalker:
+    """Walk block tokens, tracking containers, and turn each inline token into a Segment."""
+
+    def __init__(self, text: str, first_index: int) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.index = first_index
+        self.quote_depth = 0
+        self.list_depth = 0
+        self.kind = "paragraph"
+        self.heading_level = 0
+        self.cell_cursor = 0
+        self.segments: list[Segment] = []
+
+    def run(self, tokens: Sequence[Token]) -> list[Segment]:
+        """Return the segments of all prose blocks in document order."""
+        for tok in tokens:
+            if tok.type in ("blockquote_open", "blockquote_close"):
+                self.quote_depth += tok.nesting
+            elif tok.type in ("list_item_open", "list_item_close"):
+                self.list_depth += tok.nesting
+            elif tok.type == "heading_open":
+                self.kind, self.heading_level = "heading", int(tok.tag[1:])
+            elif tok.type == "paragraph_open":
+                self.kind, self.heading_level = "paragraph", 0
+            elif tok.type in _CELL_OPENERS:
+                self.kind, self.heading_level = "table_cell", 0
+            elif tok.type == "inline":
+                self._inline(tok)
+        return self.segments
+
+    def _region(self, tok: Token) -> tuple[int, int]:
+        """Source offsets [start, end) of the lines an inline token came from."""
+        if tok.map is None:
+            return 0, len(self.text)
+        first, stop = tok.map
+        start = self.line_starts[min(first, len(self.line_starts) - 1)]
+        end = self.line_starts[stop] if stop < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def _inline(self, tok: Token) -> None:
+        """Align one inline token with the source and keep it if it has prose."""
+        start, end = self._region(tok)
+        aligner = InlineAligner(self.text, start, end)
+        if self.kind == "table_cell":
+            # Cells of one row share a line, so each cell starts where the previous one ended.
+            aligner.cursor = max(start, min(self.cell_cursor, end))
+        aligner.walk(tok.children or [])
+        self.cell_cursor = aligner.cursor
+        segment = _make_segment("".join(aligner.chars), aligner.offsets, self.kind, self.index,
+                                quote_depth=self.quote_depth, list_depth=self.list_depth,
+                                heading_level=self.heading_level)
+        self.index += 1
+        if segment:
+            self.segments.append(segment)
+
+
+def _front_matter(text: str, tok: Token) -> tuple[dict[str, object], list[Segment]]:
+    """Parse front matter into meta and Segments for its title and description."""
+    meta = _load_yaml(tok.content)
+    raw = _top_level_values(text, tok)
+    lang = meta.get("lang")
+    if lang is not None and not isinstance(lang, str) and "lang" in raw:
+        # YAML 1.1 reads `lang: no` (Norwegian) as False; a language code is always a string.
+        meta["lang"] = raw["lang"][1].split(" #")[0].strip().strip("'\"")
+    segments: list[Segment] = []
+    for key in _FRONT_MATTER_PROSE:
+        value = meta.get(key)
+        offsets = _scalar_offsets(raw.get(key), value)
+        if isinstance(value, str) and offsets is not None:
+            segment = _make_segment(value, offsets, key, len(segments))
+            segments += [segment] if segment else []
+    return meta, segments
+
+
+def _load_yaml(content: str) -> dict[str, object]:
+    """yaml.safe_load the front matter; anything but a valid mapping gives {}."""
+    try:
+        loaded = yaml.safe_load(content)
+    # PyYAML raises ValueError for impossible dates (2024-02-30) and may recurse deeply.
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _top_level_values(text: str, tok: Token) -> dict[str, tuple[int, str]]:
+    """Map each top-level key of the front matter to (source offset, raw value text)."""
+    values: dict[str, tuple[int, str]] = {}
+    if tok.map is None:
+        return values
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[:tok.map[0] + 1])
+    for line in lines[tok.map[0] + 1:tok.map[1] - 1]:
+        match = _TOP_LEVEL_KEY.match(line)
+        if match and match.group(1) not in values:
+            values[match.group(1)] = (offset + match.start(2), match.group(2))
+        offset += len(line) + 1
+    return values
+
+
+def _scalar_offsets(raw: tuple[int, str] | None, value: object) -> list[int] | None:
+    """Source offset of each char of a one-line YAML string value, or None if it is not there."""
+    if raw is None or not isinstance(value, str) or not value:
+        return None
+    offset, source = raw
+    quote = source[0]
+    if quote not in "'\"":
+        return list(range(offset, offset + len(value))) if source.startswith(value) else None
+    chars: list[str] = []
+    offsets: list[int] = []
+    i = 1
+    while i < len(source) and len(chars) < len(value):
+        # '' in single quotes and \" in double quotes stand for their second character.
+        if (quote == '"' and source[i] == "\\") or (quote == "'" and source[i:i + 2] == "''"):
+            i += 1
+        if i >= len(source):
+            return None
+        chars.append(source[i])
+        offsets.append(offset + i)
+        i += 1
+    return offsets if "".join(chars) == value and source[i:i + 1] == quote else None

@@ -1,0 +1,54 @@
+"""Split the text of a segment into sentences, keeping offsets.
+
+German news text is full of full stops that end nothing: ordinals and dates ("am 15. Juni"),
+abbreviations ("z. B.", "ca.", "Sek."), so a stop only ends a sentence when the next word starts one
+and the word before it is not one of those.
+"""
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset("""
+z b bzw ca dr prof nr sek min std mio mrd usw vgl etc evtl ggf inkl u a o ä s d h e g i al vs mr mrs ms
+st jan feb febr mär apr jun jul aug sep sept okt nov dez no fig ff co inc ltd corp jr sr
+""".split())
+# a candidate end: . ! ? or … , then optional closing quotes/brackets, then space
+_END = re.compile(r"[.!?\u2026]+[\"'\u201c\u201d\u2019\u00bb\u203a)\]]*(?=\s)")
+_NEXT_STARTS = re.compile(r"\s+[\"'\u201e\u201c\u00ab\u2039(\[*_]*[A-ZÄÖÜ0-9\u00c0-\u00de]")
+_WORD_BEFORE = re.compile(r"([\w\u00c0-\u024f]+)$")
+
+
+def _is_boundary(text: str, end: int) -> bool:
+    """Whether the stop that ends at `end` closes a sentence."""
+    if not _NEXT_STARTS.match(text, end):
+        return False
+    stop = text[end - 1] if text[end - 1] in ".!?\u2026" else text[:end].rstrip("\"'\u201c\u201d\u2019\u00bb\u203a)]")[-1]
+    if stop != ".":
+        return True
+    word = _WORD_BEFORE.search(text, 0, text.rindex(".", 0, end))
+    if not word:
+        return True
+    token = word.group(1)
+    # "15." / "1." are ordinals or dates in German; "Sek." and "z." are abbreviations
+    if token.isdigit() and len(token) <= 2:
+        return False
+    return token.lower() not in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of the sentences of `text`, white space trimmed."""
+    spans, start = [], 0
+    for match in _END.finditer(text):
+        if _is_boundary(text, match.end()):
+            spans.append((start, match.end()))
+            start = match.end()
+    spans.append((start, len(text)))
+    result = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            result.append((a, b))
+    return result

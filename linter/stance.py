@@ -1,0 +1,121 @@
+"""Does a sentence assert what it says? Questions, denials, hypotheticals and rumours do not.
+
+A claim is only a finding when the draft asserts it. The word lists below are the cues; they are
+matched case-insensitively at word boundaries. A claim inside quotation marks is someone's words: it
+is reported at `info` at most, naming the speaker when the sentence gives one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .findings import Severity
+from .lexicon import Terms
+
+NEGATIONS = Terms.of("""nicht kein* nie niemals weder nirgends not no never neither nor none nobody
+n't isn't wasn't aren't weren't didn't doesn't don't hasn't haven't can't cannot""".split())
+# Konjunktiv II, modal future and open questions: the sentence imagines rather than states
+HYPOTHETICALS = Terms.of([
+    "könnte*", "würde*", "möglicherweise", "vielleicht", "eventuell", "künftig*", "zukünftig*", "irgendwann",
+    "eines Tages", "ob", "falls", "wenn", "plant", "planen", "might", "would", "perhaps", "maybe",
+    "possibly", "future", "someday", "one day", "eventually", "whether", "if", "plans to",
+    # not "may": it is also the month
+])
+# English "could" is also the past of "can" ("anyone could generate clips"): hypothetical only
+# beside a word that looks ahead
+_COULD = re.compile(r"\bcould\b", re.IGNORECASE)
+_LOOKING_AHEAD = Terms.of(["well", "soon", "eventually", "someday", "one day", "future", "next", "later",
+                           "potentially"])
+# rumours, debunked claims and corrections report a claim without making it
+REPORTED = Terms.of([
+    "Gerücht*", "angeblich*", "behaupt*", "Behauptung*", "spekulier*", "Spekulation*", "Falschmeldung*",
+    "dementi*", "widerleg*", "fälschlich*", "irrtümlich*", "hieß es", "früheren Version", "wonach",
+    "stimmt nicht", "stimmte nicht", "trifft nicht zu", "traf nicht zu", "nicht zutreffend", "war falsch",
+    "ist falsch", "sind falsch", "waren falsch",
+    "rumo*", "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "speculat*", "supposedly",
+    "debunk*", "wrongly", "erroneously", "false report*", "earlier version", "were wrong", "was wrong",
+    "is wrong", "are wrong", "not true", "untrue", "turned out to be false",
+])
+# the number right after these is the rejected alternative ("60 statt 90 Sekunden")
+_REJECTED_BEFORE = re.compile(r"(?:\b(?:statt|anstatt|anstelle\s+von|instead\s+of|rather\s+than|nicht|not)\s+)$",
+                              re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014()]|\s-\s|\b(?:aber|sondern|doch|jedoch|während|but|while|whereas)\b",
+                           re.IGNORECASE)
+_QUOTE_PAIRS = (("\u201e", "\u201c"), ("\u201c", "\u201d"), ("\u00bb", "\u00ab"), ("\u00ab", "\u00bb"), ('"', '"'))
+_SPEAKER = re.compile(
+    r"(?:sagte?|sagt|so|erklärte?|betont(?:e)?|meinte?|schreibt|schrieb|said|says|wrote|told|according\s+to|laut)"
+    r"\s+((?:[A-ZÄÖÜ][\w\-]+\s?){1,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """How a sentence holds a claim: asserted, quoted (someone else's words), or not at all."""
+
+    asserted: bool
+    quoted_by: str | None = None
+    reason: str = ""
+
+    @property
+    def max_severity(self) -> Severity:
+        return Severity.ERROR if self.asserted else Severity.INFO
+
+    @property
+    def note(self) -> str:
+        if self.quoted_by is None:
+            return ""
+        return f"inside a quotation ({self.quoted_by})" if self.quoted_by else "inside a quotation"
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): between the nearest commas, colons, dashes or conjunctions."""
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _quoted_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation marks around [start, end), if any."""
+    for opening, closing in _QUOTE_PAIRS:
+        left = text.rfind(opening, 0, start)
+        if left < 0:
+            continue
+        right = text.find(closing, left + 1)
+        if opening == closing and text.count(opening, 0, start) % 2 == 0:
+            continue
+        if right >= end or right < 0:
+            return left, right if right >= 0 else len(text)
+    return None
+
+
+def _speaker(text: str, quote: tuple[int, int]) -> str:
+    """The speaker a sentence names next to a quotation ("sagte Sam Altman", "so Perry")."""
+    outside = text[:quote[0]] + " " + text[quote[1]:]
+    match = _SPEAKER.search(outside)
+    return match.group(1).strip() if match else ""
+
+
+def _is_hypothetical(sentence: str) -> bool:
+    if HYPOTHETICALS.search(sentence):
+        return True
+    return bool(_COULD.search(sentence)) and _LOOKING_AHEAD.search(sentence)
+
+
+def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False) -> Stance:
+    """The stance the sentence takes towards the claim at [start, end)."""
+    if sentence.rstrip(" \"'\u201c\u201d\u00bb\u00ab)*_").endswith("?"):
+        return Stance(False, reason="question")
+    if REPORTED.search(sentence):
+        return Stance(False, reason="reported or debunked")
+    if _is_hypothetical(sentence):
+        return Stance(False, reason="hypothetical")
+    left, right = clause_bounds(sentence, start, end)
+    if NEGATIONS.search(sentence[left:right]) or _REJECTED_BEFORE.search(sentence[left:start]):
+        return Stance(False, reason="negated")
+    quote = _quoted_span(sentence, start, end)
+    if quote is not None:
+        return Stance(False, quoted_by=_speaker(sentence, quote), reason="quoted")
+    if in_blockquote:
+        return Stance(False, quoted_by="", reason="quoted")
+    return Stance(True)

@@ -1,0 +1,105 @@
+"""The command line: exit codes, output formats, files and directories, unreadable input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.cli import main
+
+WRONG = "# Sora\n\nOpenAI zeigt Sora. Die Clips von Sora sind bis zu zwei Minuten lang.\n"
+CLAIM_COLUMN = WRONG.splitlines()[2].index("bis zu") + 1
+RIGHT = "# Sora\n\nOpenAI zeigt Sora. Die Clips von Sora sind bis zu einer Minute lang.\n"
+QUOTED = '# Sora\n\nEin Nutzer schrieb: „Die Clips von Sora sind bis zu zwei Minuten lang.“\n'
+
+
+def run(capsys, *argv):
+    """(exit code, stdout, stderr) of one factlint call, as one value."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    (tmp_path / "wrong.md").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "right.md").write_text(RIGHT, encoding="utf-8")
+    return tmp_path
+
+
+def test_wrong_claim_exits_1_with_position_and_source(drafts, capsys):
+    code, out, err = run(capsys, "check", str(drafts / "wrong.md"))
+    assert code == 1 and err == ""
+    first = out.splitlines()[0]
+    assert first.startswith(f"{drafts / 'wrong.md'}:3:{CLAIM_COLUMN}: error [sora.clip.max-length] \"bis zu zwei Minuten\"")
+    assert "as of 20" in first and ".txt: \"" in first
+
+
+def test_correct_draft_exits_0(drafts, capsys):
+    code, out, _ = run(capsys, "check", str(drafts / "right.md"))
+    assert code == 0
+    assert out.strip().endswith("in 1 file")
+
+
+def test_json_contract(drafts, capsys):
+    code, out, _ = run(capsys, "check", "--format", "json", str(drafts))
+    data = json.loads(out)
+    assert code == 1 and data["version"] == 1
+    assert set(data["summary"]) >= {"files", "error", "warning", "info"} and data["summary"]["files"] == 2
+    finding = data["findings"][0]
+    assert set(finding) == {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
+                            "found", "expected", "as_of", "sources"}
+    end_column = CLAIM_COLUMN + len("bis zu zwei Minuten")
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (3, CLAIM_COLUMN, 3, end_column)
+    assert finding["sources"][0]["quote"] and finding["expected"] == "up to 60 s"
+
+
+def test_quoted_claim_is_info_and_fail_on_decides(tmp_path, capsys):
+    (tmp_path / "q.md").write_text(QUOTED, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "q.md"))
+    assert code == 0 and ": info [sora.clip.max-length]" in out
+    code, _, _ = run(capsys, "check", "--fail-on", "info", str(tmp_path / "q.md"))
+    assert code == 1
+
+
+def test_undecodable_file_is_reported_and_others_still_linted(drafts, capsys):
+    (drafts / "latin1.md").write_bytes("Die Clips sind länger.\n".encode("latin-1"))
+    code, out, err = run(capsys, "check", str(drafts))
+    assert code == 2
+    assert "latin1.md" in err and "UTF-8" in err and "Traceback" not in err
+    assert "[sora.clip.max-length]" in out
+
+
+def test_missing_path_is_an_input_error(capsys):
+    code, _, err = run(capsys, "check", "does/not/exist.md")
+    assert code == 2 and "does/not/exist.md: no such file or directory" in err
+
+
+def test_directories_are_searched_for_drafts_only(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("sub/a.md", "sub/b.markdown", "sub/c.txt", ".hidden/d.md", "sub/e.html"):
+        (tmp_path / name).write_text(WRONG, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "json", str(tmp_path))
+    paths = sorted({Path(f["path"]).name for f in json.loads(out)["findings"]})
+    assert code == 1 and paths == ["a.md", "b.markdown", "c.txt"]
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--format", "xml", "x.md"])
+    assert exited.value.code == 2
+
+
+def test_missing_rule_directory_exits_2(tmp_path, capsys):
+    code, _, err = run(capsys, "check", "--rules", str(tmp_path / "nope"), str(tmp_path))
+    assert code == 2 and "rule directory not found" in err
+
+
+def test_python_dash_m_runs_the_cli(drafts):
+    proc = subprocess.run([sys.executable, "-m", "linter", "check", str(drafts / "wrong.md")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "[sora.clip.max-length]" in proc.stdout
