@@ -41,7 +41,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--lang", choices=("de", "en"), help="language of the drafts (default: front matter, else guessed)")
-    check.add_argument("--date", type=_date, help="date of the drafts, YYYY-MM-DD (default: front matter, else today)")
+    check.add_argument("--date", type=_date,
+                       help="date of drafts without one in their front matter, YYYY-MM-DD (default: today)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply unambiguous fixes (name spellings) in place, atomically")
+    fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    check.add_argument("--fact-window", type=int, default=365, metavar="DAYS",
+                       help="days a changeable fact without `until` is trusted after its as_of (default 365)")
+
+    facts = commands.add_parser("facts", help="list the pack's facts with statement, dates and sources")
+    _add_rules_option(facts)
+    facts.add_argument("--format", choices=("text", "json"), default="text")
 
     rules = commands.add_parser("rules", help="validate a rule pack or run its examples")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
@@ -92,17 +103,40 @@ def collect_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def _read(path: Path):
-    """Parse one draft; a string error message instead when it cannot be read."""
+    """(bytes, parsed draft); or a string error message when it cannot be read."""
     from .segments import ReadError, read_document
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
-        return read_document(str(path), path.read_bytes())
+        data = path.read_bytes()
+        return data, read_document(str(path), data)
     except ReadError as exc:
         return str(exc)
     except OSError as exc:
         return f"cannot read: {exc.strerror}"
+
+
+def _fix(path: Path, data: bytes, findings: list, write: bool) -> tuple[list, str | None]:
+    """Apply the file's unambiguous fixes (or, without `write`, show them as a diff).
+
+    Returns the findings that remain and an error message if the file could not be written."""
+    from .fixer import FixError, fixed_bytes, fixes_from, unified_diff, write_atomically
+    fixes = fixes_from(findings)
+    if not fixes:
+        return findings, None
+    new = fixed_bytes(data, fixes)
+    if not write:
+        sys.stdout.write(unified_diff(str(path), data, new))
+        return findings, None
+    try:
+        write_atomically(path, new)
+    except FixError as exc:
+        return findings, str(exc)
+    for fix in fixes:
+        print(f'factlint: {path}:{fix.line}:{fix.column}: fixed "{fix.found}" -> "{fix.replacement}"', file=sys.stderr)
+    fixed = {(f.line, f.column, f.end_line, f.end_column) for f in fixes}
+    return [f for f in findings if (f.line, f.column, f.end_line, f.end_column) not in fixed], None
 
 
 def _check(args) -> int:
@@ -115,13 +149,21 @@ def _check(args) -> int:
     files, read_errors = collect_files(args.paths)
     findings = []
     for path in files:
-        doc = _read(path)
-        if isinstance(doc, str):
-            read_errors.append((str(path), doc))
+        read = _read(path)
+        if isinstance(read, str):
+            read_errors.append((str(path), read))
             continue
-        findings += lint_document(doc, rulebook, lang=args.lang, today=args.date)
+        data, doc = read
+        found = lint_document(doc, rulebook, lang=args.lang, date=args.date, fact_window=args.fact_window)
+        if args.fix or args.diff:
+            found, problem = _fix(path, data, found, write=args.fix)
+            if problem:
+                read_errors.append((str(path), problem))
+        findings += found
     for path, message in read_errors:
         print(f"factlint: {path}: {message}; skipped", file=sys.stderr)
+    if args.diff:
+        return Exit.ERROR if read_errors else Exit.CLEAN
     sys.stdout.write(FORMATTERS[args.format](Report(tuple(findings), len(files) - len(read_errors), tuple(read_errors))))
     if read_errors:
         return Exit.ERROR
@@ -148,11 +190,23 @@ def _rules(args) -> int:
     return Exit.FINDINGS if failed else Exit.CLEAN
 
 
+def _facts(args) -> int:
+    from .formatters import FACT_FORMATTERS
+    rulebook = _load_rulebook(args.rules)
+    if rulebook is None:
+        return Exit.ERROR
+    sys.stdout.write(FACT_FORMATTERS[args.format](rulebook.rules))
+    return Exit.CLEAN
+
+
+COMMANDS = {"check": _check, "rules": _rules, "facts": _facts}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `factlint` command."""
     args = _parser().parse_args(argv)
     try:
-        return _check(args) if args.command == "check" else _rules(args)
+        return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return Exit.ERROR
     except BrokenPipeError:  # `factlint check | head` must not end in a traceback

@@ -9,9 +9,11 @@ for a section when any of its text mentions them, and for the whole draft when i
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .claims.dates import find_dates
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -58,13 +60,32 @@ class Sentence:
     contexts: frozenset
     references: dict                            # event subject id -> whether a reference to it occurs
     subject_kind: dict = field(default_factory=dict)   # subject id -> its kind
+    event_of: dict = field(default_factory=dict)       # event subject id -> the product it happened to
+    before: str = ""                                   # the text of the segment before this one
+    after: str = ""                                    # the text of the segment after this one
+    draft_date: dt.date | None = None
+    draft_date_known: bool = True                      # False: relative dates cannot be trusted
+    main_product: str | None = None                    # the product the draft's title names
     _quantities: list | None = field(default=None, repr=False)
+    _dates: list | None = field(default=None, repr=False)
 
     def quantities(self) -> list:
         """The quantities the sentence states (parsed once)."""
         if self._quantities is None:
             self._quantities = find_quantities(self.text, self.lang)
         return self._quantities
+
+    def dates(self) -> list:
+        """The date expressions of the sentence, relative ones resolved against the draft's date."""
+        if self._dates is None:
+            self._dates = find_dates(self.text, self.lang, self.draft_date)
+        return self._dates
+
+    def named_product_at(self, position: int) -> str | None:
+        """The product the sentence itself names nearest before `position` (else after it), if any."""
+        products = [m for m in self.mentions if m.kind == "product"]
+        before = [m for m in products if m.start <= position]
+        return before[-1].subject if before else (products[0].subject if products else None)
 
     def subject_at(self, position: int, kind: str) -> str | None:
         """The subject of `kind` a phrase at `position` is about."""
@@ -76,25 +97,33 @@ class Sentence:
             return mentions[0].subject
         return self.current.get(kind)
 
-    def in_scope(self, scope: Scope, position: int) -> bool:
-        """Whether a phrase at `position` is about the fact's subject, in the fact's context."""
+    def in_scope(self, scope: Scope, start: int, end: int | None = None) -> bool:
+        """Whether a claim at [start, end) is about the fact's subject, in the fact's context."""
         if scope.context and scope.context not in self.contexts:
             return False
         if any(name in self.contexts for name in scope.outside):
             return False
-        kind = next((m.kind for m in self.mentions if m.subject == scope.subject), None)
-        if kind is None:
-            kind = self.subject_kind.get(scope.subject, "product")
+        if any(m.subject == scope.subject and start <= m.start < (end or start + 1) for m in self.mentions):
+            return True
+        kind = self.subject_kind.get(scope.subject, "product")
+        if kind == "event":
+            # an event is what its context is about (in the leak's context, the leak is the subject),
+            # unless the sentence puts the claim on another product ("Kling wirbt mit ...")
+            product = self.named_product_at(start)
+            if product is not None and product != self.event_of.get(scope.subject):
+                return False
+            return (scope.context is not None or self.subject_at(start, kind) == scope.subject
+                    or self.references.get(scope.subject, False))
         if kind in TRACKED_KINDS:
-            return self.subject_at(position, kind) == scope.subject or self.references.get(scope.subject, False)
+            return self.subject_at(start, kind) == scope.subject
         return any(m.subject == scope.subject for m in self.mentions)
 
     def clause_around(self, start: int, end: int) -> str:
         left, right = clause_bounds(self.text, start, end)
         return self.text[left:right]
 
-    def stance(self, start: int, end: int) -> Stance:
-        return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0)
+    def stance(self, start: int, end: int, forecast: bool = False) -> Stance:
+        return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0, forecast=forecast)
 
 
 def _contexts_in(text: str, rulebook: Rulebook) -> set:
@@ -138,15 +167,20 @@ def _next_current(mentions: list[Mention], main: dict) -> dict:
     return result
 
 
-def read_sentences(doc: Document, rulebook: Rulebook, lang: str) -> Iterator[Sentence]:
+def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
+                   draft_date: dt.date | None = None, draft_date_known: bool = True) -> Iterator[Sentence]:
     """Every sentence of the draft's prose, with mentions, current subject and contexts."""
     title = _title_text(doc)
     main = {kind: next((m.subject for m in find_mentions(title, rulebook) if m.kind == kind), None)
             for kind in TRACKED_KINDS}
     doc_contexts = _contexts_in(title, rulebook)
     kinds = {s.id: s.kind for s in rulebook.subjects.values()}
+    event_of = {s.id: s.of for s in rulebook.subjects.values() if s.kind == "event"}
     current = dict(main)
     rows: dict = {}
+    texts = {id(s): (doc.segments[i - 1].text if i else "",
+                     doc.segments[i + 1].text if i + 1 < len(doc.segments) else "")
+             for i, s in enumerate(doc.segments)}
     for section in _sections(doc):
         contexts = frozenset(doc_contexts | _contexts_in(" ".join(s.text for s in section), rulebook))
         for segment in section:
@@ -164,5 +198,8 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str) -> Iterator[Sen
                                        if lang_key in (lang, "*"))
                               for sid, subject in rulebook.subjects.items() if subject.kind == "event"}
                 yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
-                               subject_kind=kinds)
+                               subject_kind=kinds, event_of=event_of, draft_date=draft_date,
+                               before=texts[id(segment)][0], after=texts[id(segment)][1],
+                               draft_date_known=draft_date_known,
+                               main_product=main["product"])
                 current.update(_next_current(mentions, main))

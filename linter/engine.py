@@ -26,6 +26,46 @@ def document_language(doc: Document, override: str | None = None) -> str:
     return guess_language(" ".join(s.text for s in doc.segments))
 
 
+DEFAULT_FACT_WINDOW = 365   # days a state fact without `until` is trusted after its as_of
+
+
+def document_date(doc: Document, fallback: dt.date | None = None) -> dt.date | None:
+    """The draft's date: front matter `date`, else the given fallback (--date); None when unknown."""
+    value = doc.meta.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    return fallback
+
+
+def knowledge_end(rule: Rule, window: int) -> dt.date | None:
+    """The last day the pack vouches for a state fact; None for facts about past events."""
+    if rule.lifetime != "state":
+        return None
+    return rule.until or rule.as_of + dt.timedelta(days=window)
+
+
+def _claim_date(sentence: Sentence, draft_date: dt.date) -> dt.date:
+    """When a claim speaks of: the latest date the sentence names, else the draft's own date."""
+    dates = sentence.dates()
+    return max(d.last for d in dates) if dates else draft_date
+
+
+def _outdated(rule: Rule, sentence: Sentence, draft_date: dt.date, window: int) -> str:
+    """A note when the claim is about a time after the pack's knowledge of a state fact ends."""
+    end = knowledge_end(rule, window)
+    if end is None or _claim_date(sentence, draft_date) < end:
+        return ""
+    why = f" ({rule.until_note})" if rule.until and rule.until_note else ""
+    return f"the pack's knowledge of this ends {end.isoformat()}{why}; the fact may be outdated"
+
+
 def _message(rule: Rule, mismatch: Mismatch, found: str, lang: str) -> str:
     """`<what the draft says> — <what the sources say> (<seed>: "<quote>", as of <date>)`."""
     statement = rule.statement.get(lang) or next(iter(rule.statement.values()))
@@ -36,16 +76,17 @@ def _message(rule: Rule, mismatch: Mismatch, found: str, lang: str) -> str:
             f"as of {rule.as_of.isoformat()})")
 
 
-def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch) -> Finding:
+def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch, outdated: str) -> Finding:
     start, end = sentence.segment.source_span(sentence.start + mismatch.start, sentence.start + mismatch.end)
     found = sentence.text[mismatch.start:mismatch.end]
     line, column = doc.position(start)
     end_line, end_column = doc.position(end - 1)
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
-        rule=rule.id, severity=min(rule.severity, mismatch.max_severity),
-        message=_message(rule, mismatch, found, sentence.lang), found=found, expected=mismatch.expected,
-        as_of=rule.as_of.isoformat(), sources=rule.sources,
+        rule=rule.id, severity=Severity.INFO if outdated else min(rule.severity, mismatch.max_severity),
+        message=_message(rule, mismatch, found, sentence.lang) + (f" [{outdated}]" if outdated else ""),
+        found=found, expected=mismatch.expected,
+        as_of=rule.as_of.isoformat(), sources=rule.sources, replacement=mismatch.replacement,
     )
 
 
@@ -55,15 +96,21 @@ def checked_rules(rulebook: Rulebook, rules: Iterable[Rule] | None = None) -> li
 
 
 def lint_document(doc: Document, rulebook: Rulebook, lang: str | None = None,
-                  rules: Iterable[Rule] | None = None, today: dt.date | None = None) -> list[Finding]:
-    """All findings for one parsed draft, sorted by position."""
+                  rules: Iterable[Rule] | None = None, date: dt.date | None = None,
+                  fact_window: int = DEFAULT_FACT_WINDOW) -> list[Finding]:
+    """All findings for one parsed draft, sorted by position. `date` is the fallback draft date."""
     language = document_language(doc, lang)
+    known_date = document_date(doc, date)
+    # an undated draft is taken as written today, but its relative dates ("im Februar") are not
+    # resolved against a guess (see Sentence.draft_date_known)
+    draft_date = known_date or dt.date.today()
     active = checked_rules(rulebook, rules)
     findings = set()
-    for sentence in read_sentences(doc, rulebook, language):
+    for sentence in read_sentences(doc, rulebook, language, draft_date, known_date is not None):
         for rule in active:
             for mismatch in RULE_TYPES[rule.kind].evaluate(rule, sentence):
-                findings.add(_finding(doc, sentence, rule, mismatch))
+                outdated = _outdated(rule, sentence, draft_date, fact_window)
+                findings.add(_finding(doc, sentence, rule, mismatch, outdated))
     return sorted(findings)
 
 

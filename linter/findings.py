@@ -47,6 +47,8 @@ class Mismatch:
     # an evaluator may lower the rule's severity (a claim inside someone's quotation is info at most)
     max_severity: Severity = Severity.ERROR
     note: str = ""
+    # the unambiguous correction of the span, if there is one (a name's spelling); `--fix` applies it
+    replacement: str | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -65,6 +67,7 @@ class Finding:
     expected: str = field(compare=False)
     as_of: str = field(compare=False)
     sources: tuple[Source, ...] = field(compare=False, default=())
+    replacement: str | None = field(compare=False, default=None)
 
     def to_dict(self) -> dict:
         """The JSON contract of one finding (see README, "JSON output")."""
@@ -81,4 +84,5 @@ class Finding:
             "expected": self.expected,
             "as_of": self.as_of,
             "sources": [{"file": s.file, "quote": s.quote} for s in self.sources],
+            "replacement": self.replacement,
         }

@@ -44,3 +44,36 @@ def format_json(report: Report) -> str:
 
 
 FORMATTERS = {"text": format_text, "json": format_json}
+
+
+def fact_to_dict(rule) -> dict:
+    """One fact of the pack as `factlint facts --format json` lists it."""
+    return {
+        "id": rule.id, "kind": rule.kind, "topic": rule.topic, "severity": str(rule.severity),
+        "statement": dict(rule.statement), "as_of": rule.as_of.isoformat(),
+        "until": rule.until.isoformat() if rule.until else None, "until_note": rule.until_note or None,
+        "lifetime": rule.lifetime, "sources": [{"file": s.file, "quote": s.quote} for s in rule.sources],
+        "defined_at": rule.origin,
+    }
+
+
+def format_facts_text(rules) -> str:
+    """The pack's facts, one block each: id, kind, dates, statement, sources."""
+    blocks = []
+    for rule in rules:
+        until = f", until {rule.until.isoformat()}" if rule.until else ""
+        lines = [f"{rule.id} ({rule.kind}, {rule.lifetime}; as of {rule.as_of.isoformat()}{until})"]
+        lines += [f"  {lang}: {text}" for lang, text in rule.statement.items()]
+        lines += [f'  source {s.file}: "{s.quote}"' for s in rule.sources]
+        if rule.until_note:
+            lines.append(f"  until: {rule.until_note}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + f"\n\n{len(rules)} facts\n"
+
+
+def format_facts_json(rules) -> str:
+    return json.dumps({"version": JSON_VERSION, "facts": [fact_to_dict(r) for r in rules]},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+FACT_FORMATTERS = {"text": format_facts_text, "json": format_facts_json}

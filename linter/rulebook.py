@@ -28,6 +28,7 @@ class Subject:
     names: Terms
     references: dict            # language -> Terms
     not_names: Terms            # longer names of other things that contain ours ("Sora Turbo")
+    of: str | None = None       # for events: the product the event happened to
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Scope:
     outside: tuple[str, ...]
     cues: Terms
     anti_cues: Terms
+    requires: Terms = Terms.of(())      # one of these must occur somewhere in the sentence
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Rule:
     statement: dict             # language -> text
     as_of: dt.date
     until: dt.date | None
+    until_note: str
+    lifetime: str               # "event": never expires; "state": holds up to until (or as_of + window)
     sources: tuple[Source, ...]
     scope: Scope
     expected: object            # the kind module's Expected
@@ -139,7 +143,7 @@ def _read_scope(reader: FieldReader, subjects: dict, contexts: dict) -> Scope:
     for name in (context, *outside):
         if name and name not in contexts:
             raise scope.fail("context" if name == context else "outside", f"names unknown context {name!r}")
-    return Scope(subject, context, outside, scope.terms("cues"), scope.terms("anti_cues"))
+    return Scope(subject, context, outside, scope.terms("cues"), scope.terms("anti_cues"), scope.terms("requires"))
 
 
 def _read_rule(data, label: str, seeds: _SeedTexts, subjects: dict, contexts: dict) -> Rule:
@@ -155,13 +159,17 @@ def _read_rule(data, label: str, seeds: _SeedTexts, subjects: dict, contexts: di
     until = reader.date("until", required=False)
     if until and not reader.has("until_note"):
         raise reader.fail("until", "needs an until_note saying what changed and where that is known from")
+    lifetime = reader.choice("lifetime", ("event", "state"), default="state" if until else "event")
+    if until and lifetime != "state":
+        raise reader.fail("until", "only facts with lifetime: state can end")
     expected = RULE_TYPES[kind].parse_expected(reader.nested("expected"))
     return Rule(
         id=rule_id, kind=kind, topic=reader.text("topic"),
         severity=Severity.parse(reader.choice("severity", ("error", "warning", "info"), default="error")),
         statement={lang: statement.text(lang) for lang in LANGS if statement.has(lang)} or
         {"de": statement.text("de")},
-        as_of=reader.date("as_of"), until=until, sources=_read_sources(reader, seeds),
+        as_of=reader.date("as_of"), until=until, until_note=reader.text("until_note", required=False),
+        lifetime=lifetime, sources=_read_sources(reader, seeds),
         scope=_read_scope(reader, subjects, contexts), expected=expected,
         examples=_read_examples(reader), origin=f"{label}:{reader.line()}",
     )
@@ -176,7 +184,8 @@ def _read_subjects(data, label: str) -> tuple[dict, dict]:
         names = reader.strings("names", required=True)
         references = {lang: Terms.of(items) for lang, items in reader.by_language("references").items()}
         subjects[sid] = Subject(sid, reader.choice("kind", SUBJECT_KINDS), Terms.of(names, possessive=True),
-                                references, Terms.of(reader.strings("not"), possessive=True))
+                                references, Terms.of(reader.strings("not"), possessive=True),
+                                reader.text("of", required=False) or None)
     for item in (data.get("contexts") or []) if isinstance(data, dict) else []:
         reader = FieldReader(item if isinstance(item, dict) else LineDict(), label)
         cid = reader.text("id")

@@ -37,8 +37,8 @@ def example_id(rule_id: str, expectation: str, lang: str, index: int) -> str:
 
 def run_example(rulebook: Rulebook, rule: Rule, expectation: str, lang: str, text: str,
                 index: int = 1) -> ExampleResult:
-    """Lint one example sentence as a draft of its own, with only this rule active."""
-    findings = lint_document(read_markdown(text, "<example>"), rulebook, lang=lang, rules=[rule])
+    """Lint one example sentence as a draft of its own, dated the fact's as_of, with only this rule active."""
+    findings = lint_document(read_markdown(text, "<example>"), rulebook, lang=lang, rules=[rule], date=rule.as_of)
     found = sum(1 for f in findings if f.rule == rule.id and f.severity >= Severity.WARNING)
     return ExampleResult(rule.id, expectation, lang, text, index, found, not is_checked(rule.kind))
 

@@ -75,18 +75,29 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
+_OPENERS = {"\u201e": "\u201c\u201d", "\u201c": "\u201d", "\u00bb": "\u00ab", "\u00ab": "\u00bb", '"': '"'}
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations, each from its opening mark to just after its closing one (or the end).
+
+    German „…“ closes with the mark English opens with, so marks are paired by what is open, not by
+    their shape alone."""
+    regions, open_at, closers = [], None, ""
+    for index, char in enumerate(text):
+        if open_at is not None and char in closers:
+            regions.append((open_at, index + 1))
+            open_at = None
+        elif open_at is None and char in _OPENERS:
+            open_at, closers = index, _OPENERS[char]
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    return regions
+
+
 def _quoted_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The quotation marks around [start, end), if any."""
-    for opening, closing in _QUOTE_PAIRS:
-        left = text.rfind(opening, 0, start)
-        if left < 0:
-            continue
-        right = text.find(closing, left + 1)
-        if opening == closing and text.count(opening, 0, start) % 2 == 0:
-            continue
-        if right >= end or right < 0:
-            return left, right if right >= 0 else len(text)
-    return None
+    """The quotation around [start, end), if any."""
+    return next(((a, b) for a, b in quoted_regions(text) if a < start and end <= b), None)
 
 
 def _speaker(text: str, quote: tuple[int, int]) -> str:
@@ -102,16 +113,26 @@ def _is_hypothetical(sentence: str) -> bool:
     return bool(_COULD.search(sentence)) and _LOOKING_AHEAD.search(sentence)
 
 
-def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False) -> Stance:
-    """The stance the sentence takes towards the claim at [start, end)."""
+def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, forecast: bool = False) -> Stance:
+    """The stance the sentence takes towards the claim at [start, end).
+
+    For a claim about a forecast (`forecast`), hedges and negations are what forecasts are made of
+    ("könnte Ende 2024 starten", "would not be released before 2026"), so only questions, rumours and
+    quotations count."""
     if sentence.rstrip(" \"'\u201c\u201d\u00bb\u00ab)*_").endswith("?"):
         return Stance(False, reason="question")
     if REPORTED.search(sentence):
         return Stance(False, reason="reported or debunked")
-    if _is_hypothetical(sentence):
-        return Stance(False, reason="hypothetical")
     left, right = clause_bounds(sentence, start, end)
-    if NEGATIONS.search(sentence[left:right]) or _REJECTED_BEFORE.search(sentence[left:start]):
+    # a hedge governs its own clause and what follows ("Wenn …, dann …", "Sora könnte, so OpenAI, …"),
+    # not a claim made before it ("OpenAI-Technikchef Kevin Weil sagte, Sora komme erst, wenn …")
+    if not forecast and _is_hypothetical(sentence[:right]):
+        return Stance(False, reason="hypothetical")
+    if forecast:
+        left = right = start
+    # a negation inside the claim is part of it ("setzt nicht auf Diffusion"); one around it denies it
+    if (NEGATIONS.search(sentence[left:start]) or NEGATIONS.search(sentence[end:max(end, right)])
+            or _REJECTED_BEFORE.search(sentence[left:start])):
         return Stance(False, reason="negated")
     quote = _quoted_span(sentence, start, end)
     if quote is not None:

@@ -10,10 +10,13 @@ import pytest
 
 from linter.cli import main
 
-WRONG = "# Sora\n\nOpenAI zeigt Sora. Die Clips von Sora sind bis zu zwei Minuten lang.\n"
-CLAIM_COLUMN = WRONG.splitlines()[2].index("bis zu") + 1
-RIGHT = "# Sora\n\nOpenAI zeigt Sora. Die Clips von Sora sind bis zu einer Minute lang.\n"
-QUOTED = '# Sora\n\nEin Nutzer schrieb: „Die Clips von Sora sind bis zu zwei Minuten lang.“\n'
+# drafts dated before Sora's public launch, when the clip-length fact still held
+FRONT = "---\ndate: 2024-03-01\n---\n"
+WRONG = FRONT + "# Sora\n\nOpenAI zeigt Sora. Die Clips von Sora sind bis zu zwei Minuten lang.\n"
+CLAIM_LINE = 6
+CLAIM_COLUMN = WRONG.splitlines()[CLAIM_LINE - 1].index("bis zu") + 1
+RIGHT = FRONT + "# Sora\n\nOpenAI zeigt Sora. Die Clips von Sora sind bis zu einer Minute lang.\n"
+QUOTED = FRONT + '# Sora\n\nEin Nutzer schrieb: „Die Clips von Sora sind bis zu zwei Minuten lang.“\n'
 
 
 def run(capsys, *argv):
@@ -34,7 +37,7 @@ def test_wrong_claim_exits_1_with_position_and_source(drafts, capsys):
     code, out, err = run(capsys, "check", str(drafts / "wrong.md"))
     assert code == 1 and err == ""
     first = out.splitlines()[0]
-    assert first.startswith(f"{drafts / 'wrong.md'}:3:{CLAIM_COLUMN}: error [sora.clip.max-length] \"bis zu zwei Minuten\"")
+    assert first.startswith(f"{drafts / 'wrong.md'}:{CLAIM_LINE}:{CLAIM_COLUMN}: error [sora.clip.max-length] \"bis zu zwei Minuten\"")
     assert "as of 20" in first and ".txt: \"" in first
 
 
@@ -51,9 +54,9 @@ def test_json_contract(drafts, capsys):
     assert set(data["summary"]) >= {"files", "error", "warning", "info"} and data["summary"]["files"] == 2
     finding = data["findings"][0]
     assert set(finding) == {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
-                            "found", "expected", "as_of", "sources"}
+                            "found", "expected", "as_of", "sources", "replacement"}
     end_column = CLAIM_COLUMN + len("bis zu zwei Minuten")
-    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (3, CLAIM_COLUMN, 3, end_column)
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (CLAIM_LINE, CLAIM_COLUMN, CLAIM_LINE, end_column)
     assert finding["sources"][0]["quote"] and finding["expected"] == "up to 60 s"
 
 
@@ -103,3 +106,22 @@ def test_python_dash_m_runs_the_cli(drafts):
     proc = subprocess.run([sys.executable, "-m", "linter", "check", str(drafts / "wrong.md")],
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "[sora.clip.max-length]" in proc.stdout
+
+
+def test_undated_draft_uses_date_option_else_today(drafts, capsys):
+    undated = drafts / "undated.md"
+    undated.write_text(WRONG.replace(FRONT, ""), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(undated))
+    assert code == 0 and ": info [sora.clip.max-length]" in out and "knowledge of this ends 2024-12-09" in out
+    code, out, _ = run(capsys, "check", "--date", "2024-03-01", str(undated))
+    assert code == 1 and ": error [sora.clip.max-length]" in out
+
+
+def test_facts_lists_the_pack(capsys):
+    code, out, _ = run(capsys, "facts")
+    assert code == 0 and "sora.clip.max-length (quantity, state; as of 2024-02-26, until 2024-12-09)" in out
+    code, out, _ = run(capsys, "facts", "--format", "json")
+    facts = {f["id"]: f for f in json.loads(out)["facts"]}
+    clip = facts["sora.clip.max-length"]
+    assert clip["until"] == "2024-12-09" and clip["as_of"] == "2024-02-26" and clip["sources"][0]["quote"]
+    assert facts["sora.announcement.date"]["lifetime"] == "event" and facts["sora.announcement.date"]["until"] is None

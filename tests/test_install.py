@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DRAFT = "# Sora\n\nDie Clips von Sora sind bis zu zwei Minuten lang.\n"
+DRAFT = "---\ndate: 2024-03-01\n---\n# Sora\n\nDie Clips von Sora sind bis zu zwei Minuten lang.\n"
 
 
 def _run(*cmd, cwd=None) -> subprocess.CompletedProcess:
@@ -33,7 +33,7 @@ def _lint_outside(bin_dir: Path, workdir: Path) -> None:
     assert checked.returncode == 0, checked.stderr
     linted = _run(bin_dir / "factlint", "check", "draft.md", cwd=workdir)
     assert linted.returncode == 1, linted.stderr
-    assert "draft.md:3:25: error [sora.clip.max-length]" in linted.stdout
+    assert "draft.md:6:25: error [sora.clip.max-length]" in linted.stdout
 
 
 @pytest.fixture(scope="module")

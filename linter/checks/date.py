@@ -1,50 +1,137 @@
 """Date facts: when something happened, with its granularity (day, month, year, weekday).
 
 Fields (`expected`): date (2024-02-26, 2024-02 or 2024), granularity, weekday (optional), period
-(optional: start | mid | end of the date).
-The check itself arrives with issue 3; until then rules of this kind load, validate and their
-examples run as expected failures.
+(optional: start | mid | end of the date), forecast (the fact is a forecast: "könnte Ende 2024 starten";
+its hedges are the claim, not a reason to stay silent), other_dates (dates that belong to the fact
+without being its value, such as the month a forecast was made in).
+
+A date in a sentence about the subject whose clause names the event (the fact's cues) contradicts
+the fact when its interval does not overlap the fact's ("2024" does not contradict "Februar 2024",
+"Januar 2024" does), or when it names another weekday.
+FAIL: "OpenAI hat Sora im Januar 2024 vorgestellt."
+PASS: "OpenAI stellte Sora 2024 vor."
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..fields import FieldReader
+from ..findings import Mismatch
+from ..stance import clause_bounds
 
 KIND = "date"
 GRANULARITIES = ("day", "month", "year", "weekday")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# the months of a year each part of it covers ("Ende 2024" = September to December)
+_PERIODS = {"start": (1, 4), "mid": (5, 8), "end": (9, 12)}
 
 
 @dataclass(frozen=True, slots=True)
 class Expected:
-    year: int
-    month: int | None
-    day: int | None
+    first: dt.date
+    last: dt.date
     granularity: str
-    weekday: str | None
-    period: str | None
+    weekday: int | None
+    forecast: bool
+    other_dates: tuple[tuple[dt.date, dt.date], ...]
+    label: str            # the date as the fact states it, e.g. "2024-02", "end of 2024"
+
+
+def _interval(reader: FieldReader, key: str, raw, period: str | None = None) -> tuple[dt.date, dt.date]:
+    """The days a partial date (2024, 2024-02, 2024-02-26) covers."""
+    text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
+    match = _PARTIAL.match(text)
+    if not match:
+        raise reader.fail(key, f"must be a date such as 2024-02-26, 2024-02 or 2024 (got {raw!r})")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        if month:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:
+        raise reader.fail(key, f"is not a calendar date (got {raw!r})") from None
+    first_month, last_month = _PERIODS.get(period, (1, 12))
+    return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
 def parse_expected(reader: FieldReader) -> Expected:
     """Validate the `expected` mapping of a date fact."""
-    raw = reader.raw("date")
-    text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
-    match = _PARTIAL.match(text)
-    if not match:
-        raise reader.fail("date", f"must be a date such as 2024-02-26, 2024-02 or 2024 (got {raw!r})")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        raise reader.fail("date", f"is not a calendar date (got {raw!r})") from None
-    granularity = reader.choice("granularity", GRANULARITIES)
+    period = reader.choice("period", tuple(_PERIODS), default="") or None
+    first, last = _interval(reader, "date", reader.raw("date"), period)
     weekday = reader.choice("weekday", WEEKDAYS, default="") or None
-    period = reader.choice("period", ("start", "mid", "end"), default="") or None
-    return Expected(year, month, day, granularity, weekday, period)
+    others = reader.raw("other_dates", required=False) or []
+    if not isinstance(others, list):
+        raise reader.fail("other_dates", "must be a list of dates")
+    label = str(reader.raw("date")) if not period else f"{period} of {reader.raw('date')}"
+    return Expected(first, last, reader.choice("granularity", GRANULARITIES),
+                    WEEKDAYS.index(weekday) if weekday else None, bool(reader.raw("forecast", required=False)),
+                    tuple(_interval(reader, "other_dates", d) for d in others), label)
 
 
-evaluate = None  # not yet checked
+def _contradicts(expected: Expected, mention) -> bool:
+    if expected.weekday is not None and mention.weekday is not None:
+        return mention.weekday != expected.weekday
+    return mention.last < expected.first or mention.first > expected.last
+
+
+def _reading(mention) -> str:
+    if mention.first == mention.last:
+        return mention.first.isoformat()
+    return f"{mention.first.isoformat()} to {mention.last.isoformat()}"
+
+
+_AND = re.compile(r"\b(?:und|and)\b", re.IGNORECASE)
+
+
+def _event_clause(sentence, mention) -> str:
+    """The clause a date belongs to, "und"/"and" splitting it too ("2015 gegründet und zeigte Sora");
+    a fronted date ("On Monday, ...") belongs to the clause after it."""
+    left, right = clause_bounds(sentence.text, mention.start, mention.end)
+    if len(sentence.text[left:right].strip()) - len(mention.text) < 12 and right < len(sentence.text):
+        right = clause_bounds(sentence.text, right + 1, right + 1)[1]
+    for match in _AND.finditer(sentence.text, left, right):
+        if match.end() <= mention.start:
+            left = match.end()
+        elif match.start() >= mention.end:
+            right = match.start()
+            break
+    return sentence.text[left:right]
+
+
+def _about_another_product(sentence, mention) -> bool:
+    """The product named nearest before the date is not the one the draft is about
+    ("DALL·E 3, the image model OpenAI released in 2023")."""
+    before = [m.subject for m in sentence.mentions if m.kind == "product" and m.start < mention.start]
+    own = sentence.main_product or sentence.current.get("product")
+    return bool(before) and own is not None and before[-1] != own
+
+
+def evaluate(rule, sentence) -> Iterator[Mismatch]:
+    """Yield a mismatch for each date of the event that lies outside the fact's date."""
+    expected: Expected = rule.expected
+    scope = rule.scope
+    for mention in sentence.dates():
+        if mention.relative and not sentence.draft_date_known:
+            continue  # "im Februar" in an undated draft: which February is anyone's guess
+        if any(not (mention.last < a or mention.first > b) for a, b in expected.other_dates):
+            continue
+        if scope.cues and not scope.cues.search(_event_clause(sentence, mention)):
+            continue
+        if sentence.subject_kind.get(scope.subject) != "product" and _about_another_product(sentence, mention):
+            continue
+        if scope.anti_cues and scope.anti_cues.search(sentence.text):
+            continue
+        if scope.requires and not scope.requires.search(sentence.text):
+            continue
+        if not sentence.in_scope(scope, mention.start, mention.end) or not _contradicts(expected, mention):
+            continue
+        stance = sentence.stance(mention.start, mention.end, forecast=expected.forecast)
+        if stance.asserted or stance.quoted_by is not None:
+            yield Mismatch(mention.start, mention.end, _reading(mention), expected.label,
+                           max_severity=stance.max_severity, note=stance.note)

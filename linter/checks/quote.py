@@ -1,23 +1,65 @@
 """Quote facts: the verbatim words of a speaker, and the other renderings of the same statement.
 
 Fields (`expected`): speaker, text, variants (list of mappings with text and source or origin).
-The check itself arrives with issue 4; until then rules of this kind load, validate and their
-examples run as expected failures.
+
+A quotation in a draft („…“, "…", »…«, a blockquote) that lines up with the fact's words but differs
+in some of them is a misquote: changed negations, numbers or names are errors, other changed words
+warnings. Typography, ß/ss, hyphens, case, trailing punctuation, ellipses and excerpts are no change.
+A quotation that matches well but is given to another known person or organisation ("sagte Sam
+Altman", "— Tyler Perry", a speaker named in the sentence before) is a misattribution. Paraphrase
+without quotation marks is neither.
+FAIL: 'Tyler Perry sagte: „Zu hören, dass es all diese Dinge kann, ist eine Sache, aber die Fähigkeiten tatsächlich zu sehen, war ernüchternd.“'
+FAIL: 'Sam Altman sagte: „Zu hören, dass es all diese Dinge kann, ist eine Sache, aber die Fähigkeiten tatsächlich zu sehen, war überwältigend.“'
+PASS: 'Tyler Perry fand es „überwältigend“, die Fähigkeiten von Sora tatsächlich zu sehen.'
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
 
+from ..claims.quotes import (
+    IMPERSONAL, PREPOSITION, PRONOUN, QUOTE_MARKS, RETRACTION, STOPWORDS, Alignment, Cue, Quotation, Word,
+    align, find_quotations, fold, mask_quotations, speaker_cues, word_distance, words,
+)
 from ..fields import FieldReader
+from ..findings import Mismatch, Severity
+from ..sentences import split_sentences
 
 KIND = "quote"
 
+# A quotation is the fact's statement when its words line up with it this well (equal words / all
+# words of the aligned part) and enough of them are content words:
+OWN_SPEAKER = (0.6, 2)       # the sentence gives the quote to the fact's own speaker
+NO_SPEAKER = (0.75, 4)       # no speaker, or one the pack does not know ("sagte der Regisseur")
+ATTRIBUTION = (0.8, 4)       # given to another known person or organisation
+SPEAKER_KINDS = ("person", "organisation", "product")
+_NEAR = 5                    # words between a verb of saying and its speaker
+
 
 @dataclass(frozen=True, slots=True)
+class Form:
+    """One rendering of the statement, split into comparable words once."""
+
+    text: str
+    words: tuple[Word, ...]
+    norms: tuple[str, ...]
+    vocabulary: frozenset
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Expected:
     speaker: str
     text: str
     variants: tuple[str, ...]
+    forms: tuple[Form, ...] = ()          # text and variants, prepared for matching
+
+
+def _form(text: str) -> Form:
+    found = tuple(w for w in words(text) if w.norm is not None)
+    norms = tuple(w.norm for w in found)
+    return Form(text, found, norms, frozenset(n for n in norms if n not in STOPWORDS))
 
 
 def parse_expected(reader: FieldReader) -> Expected:
@@ -30,7 +72,439 @@ def parse_expected(reader: FieldReader) -> Expected:
             variants.append(item["text"])
         else:
             raise reader.fail("variants", f"item {index + 1} must be a text or a mapping with a text")
-    return Expected(reader.text("speaker"), reader.text("text"), tuple(variants))
+    text = reader.text("text")
+    return Expected(reader.text("speaker"), text, tuple(variants), tuple(_form(t) for t in (text, *variants)))
 
 
-evaluate = None  # not yet checked
+# --- matching -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    form: Form
+    alignment: Alignment
+
+
+@lru_cache(maxsize=4096)
+def best_match(expected: Expected, quotation: str) -> Match | None:
+    """The rendering of the statement the quotation lines up with best, if it shares content words."""
+    draft = words(quotation)
+    norms = [w.norm for w in draft]
+    content = {n for n in norms if n is not None and n not in STOPWORDS}
+    best = None
+    for form in expected.forms:
+        if len(content & form.vocabulary) < 2 and not (content and content <= form.vocabulary):
+            continue
+        alignment = align(norms, form.norms)
+        if alignment is None:
+            continue
+        if best is None or (alignment.similarity, alignment.matched) > (best.alignment.similarity,
+                                                                        best.alignment.matched):
+            best = Match(form, alignment)
+    return best
+
+
+# --- what kind of change --------------------------------------------------------------------------
+
+_NEGATIONS = frozenset("""nicht kein keine keinen keinem keiner keines nie niemals nichts weder ohne
+unmoeglich not no never none nothing neither nor without cannot impossible""".split())
+_NUMBERS = frozenset("""eins zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig dreissig
+vierzig fuenfzig hundert tausend million millionen milliarde milliarden halb halbe doppelt einmal
+one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+million millions billion billions dozen half double twice once
+mehrere einige wenige wenigen viele vielen alle allen jede jeder jedes manche beide saemtliche mehr
+weniger meisten nur einzig einzige several few many some all every each both most more less fewer only
+single""".split())
+_NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non")
+
+
+def _negation(norms: list[str]) -> bool:
+    return any(n in _NEGATIONS or n.endswith("n't") for n in norms)
+
+
+def _critical(draft: list[str], source: list[str], names) -> bool:
+    """Whether a change touches a negation, a number or a name (an error, not a style slip)."""
+    changed = draft + source
+    if _negation(changed) or any(n in _NUMBERS or any(c.isdigit() for c in n) for n in changed):
+        return True
+    for a, b in ((x, y) for x in draft for y in source):
+        if any(a == p + b or b == p + a for p in _NEGATING_PREFIXES):
+            return True
+    return any(names(n) for n in changed)
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"'
+
+
+def _describe(match: Match, draft_text: str, draft_words: tuple[Word, ...], names) -> tuple[str, bool, str]:
+    """The changed words ('"langsam" instead of "rasch"'), whether one is critical, and the source words."""
+    form = match.form
+    parts, critical = [], False
+    first = last = None
+    for edit in match.alignment.edits:
+        first = edit.source[0] if first is None else first
+        last = edit.source[1]
+    for edit in match.alignment.changes:
+        (a, b), (c, d) = edit.draft, edit.source
+        said = draft_text[draft_words[a].start:draft_words[b - 1].end] if b > a else ""
+        source = form.text[form.words[c].start:form.words[d - 1].end] if d > c else ""
+        critical = critical or _critical([w.norm for w in draft_words[a:b] if w.norm],
+                                         list(form.norms[c:d]), names)
+        if said and source:
+            parts.append(f"{_quoted(said)} instead of {_quoted(source)}")
+        elif said:
+            parts.append(f"{_quoted(said)} added")
+        else:
+            parts.append(f"{_quoted(source)} left out")
+    if len(parts) > 3:
+        parts = parts[:3] + [f"{len(parts) - 3} more"]
+    expected = ""
+    if first is not None and last > first:
+        expected = form.text[form.words[first].start:form.words[last - 1].end]
+    return "; ".join(parts), critical, expected
+
+
+# --- known names ----------------------------------------------------------------------------------
+
+_SPELLINGS = (("oe", "(?:oe|ö)"), ("ae", "(?:ae|ä)"), ("ue", "(?:ue|ü)"), ("ss", "(?:ss|ß)"))
+_NOT_SURNAMES = frozenset("weil will may so long king young new face".split())
+
+
+def _spell(part: str) -> str:
+    """A regex for one part of a subject id that also accepts umlauts ("foertsch" -> "Förtsch")."""
+    pattern, index = "", 0
+    while index < len(part):
+        pair = next((r for s, r in _SPELLINGS if part.startswith(s, index)), None)
+        pattern += pair if pair else re.escape(part[index])
+        index += 2 if pair else 1
+    return pattern
+
+
+@lru_cache(maxsize=8)
+def _name_pattern(kinds: tuple[tuple[str, str], ...]):
+    """One regex for the subjects' names as their ids spell them ("tyler-perry": Tyler Perry, Perry)."""
+    entries = []
+    for sid, kind in kinds:
+        if kind not in SPEAKER_KINDS:
+            continue
+        parts = [p for p in sid.split("-") if p]
+        entries.append((r"[\s\-]+".join(_spell(p) for p in parts), sid, kind))
+        if kind == "person" and len(parts) > 1 and len(parts[-1]) >= 4 and parts[-1] not in _NOT_SURNAMES:
+            entries.append((_spell(parts[-1]), sid, kind))
+    entries.sort(key=lambda e: -len(e[0]))
+    if not entries:
+        return None, []
+    body = "|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(entries))
+    pattern = re.compile(rf"(?<![\w\u00c0-\u024f])(?:{body})(?:s|['\u2019]s?)?(?![\w\u00c0-\u024f])", re.IGNORECASE)
+    return pattern, [(sid, kind) for _, sid, kind in entries]
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    start: int
+    end: int
+    subject: str
+    kind: str
+
+
+def find_names(text: str, kinds: tuple[tuple[str, str], ...]) -> list[Name]:
+    """Known people, organisations and products named in `text` (capitalised, as names are)."""
+    pattern, subjects = _name_pattern(kinds)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        if not match.group()[0].isupper():
+            continue
+        index = int(match.lastgroup[1:])
+        found.append(Name(match.start(), match.end(), *subjects[index]))
+    return found
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    status: str                 # named | unknown | impersonal | none | retracted
+    subject: str | None = None
+    kind: str | None = None
+    name: str = ""
+
+
+NONE = Speaker("none")
+UNKNOWN = Speaker("unknown")
+_PRONOUN_KINDS = {"er": ("person",), "he": ("person",), "she": ("person",),
+                  "sie": ("person", "organisation"), "they": ("person", "organisation")}
+_CLAUSE_END = re.compile(r"[.;!?]")
+_DASH = re.compile(r"(?:[\u2014\u2013\u2015]|--?)[ \t]*")
+
+
+@dataclass
+class _Text:
+    """A text (a segment, or the one before or after it) with its quotations blanked and its names."""
+
+    text: str
+    masked: str
+    names: list[Name]
+    sentences: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str, blockquote: bool, kinds, extra: tuple[Name, ...] = ()) -> "_Text":
+        quotations = find_quotations(text, blockquote)
+        masked = mask_quotations(text, quotations)
+        names = find_names(masked, kinds)
+        for name in extra:      # the engine's own mentions win where they overlap (none inside quotations)
+            if masked[name.start:name.end].strip():
+                names = [n for n in names if n.end <= name.start or n.start >= name.end] + [name]
+        names.sort(key=lambda n: n.start)
+        return cls(text, masked, names, split_sentences(text))
+
+    def sentence_at(self, position: int) -> int:
+        return next((i for i, (a, b) in enumerate(self.sentences) if a <= position < b), len(self.sentences) - 1)
+
+
+def _named(text: _Text, name: Name) -> Speaker:
+    return Speaker("named", name.subject, name.kind, text.text[name.start:name.end])
+
+
+def _free(text: _Text, name: Name, left: int) -> bool:
+    """Whether a name is not governed by a preposition or negated ("über Sora", "nicht von Perry")."""
+    return not PREPOSITION.search(text.masked[left:name.start])
+
+
+def _cue_speaker(text: _Text, cue: Cue, lo: int, hi: int) -> tuple[object, int, int] | None:
+    """The name or pronoun a verb of saying belongs to, within [lo, hi): (name | pronoun match, start, end)."""
+    masked = text.masked
+    candidates = []
+    if cue.direction in ("before", "both"):
+        names = [n for n in text.names if lo <= n.start and n.end <= cue.start
+                 and word_distance(masked, n.end, cue.start) <= _NEAR
+                 and not _CLAUSE_END.search(masked, n.end, cue.start) and ":" not in masked[n.end:cue.start]
+                 and not _marks(text.text[n.end:cue.start]) and _free(text, n, lo)]
+        pronouns = [p for p in PRONOUN.finditer(masked, lo, cue.start)
+                    if word_distance(masked, p.end(), cue.start) <= 1]
+        options = [(n, n.start, n.end) for n in names] + [(p, p.start(), p.end()) for p in pronouns]
+        if options:
+            candidates.append(max(options, key=lambda o: o[2]))
+    if not candidates and cue.direction in ("after", "both"):
+        names = [n for n in text.names if n.start >= cue.end and n.end <= hi
+                 and word_distance(masked, cue.end, n.start) <= _NEAR
+                 and not re.search(r"[.,;:!?]", masked[cue.end:n.start]) and not _marks(text.text[cue.end:n.start])
+                 and _free(text, n, cue.end)]
+        pronouns = [p for p in PRONOUN.finditer(masked, cue.end, hi)
+                    if word_distance(masked, cue.end, p.start()) <= 1]
+        options = [(n, n.start, n.end) for n in names] + [(p, p.start(), p.end()) for p in pronouns]
+        if options:
+            first = min(options, key=lambda o: o[1])
+            # "OpenAI-Chef Sam Altman", "OpenAI CEO Sam Altman": the person, not the company
+            if isinstance(first[0], Name) and first[0].kind != "person":
+                person = next((n for n in names if n.kind == "person" and n.start > first[2]
+                               and word_distance(masked, first[2], n.start) <= 2), None)
+                first = (person, person.start, person.end) if person else first
+            candidates.append(first)
+    return candidates[0] if candidates else None
+
+
+def _resolve_pronoun(text: _Text, pronoun: str, sentence: int, before: _Text | None) -> Speaker:
+    """The person (or group) the pronoun refers to: the subject of one of the two sentences before."""
+    kinds = _PRONOUN_KINDS.get(pronoun.lower(), ("person",))
+    previous = [(text, i) for i in range(sentence - 1, max(sentence - 3, -1), -1)]
+    if sentence == 0 and before is not None and before.sentences:
+        previous.append((before, len(before.sentences) - 1))
+    for source, index in previous:
+        a, b = source.sentences[index]
+        name = next((n for n in source.names if a <= n.start < b and n.kind in kinds and _free(source, n, a)), None)
+        if name is not None:
+            return _named(source, name)
+    return UNKNOWN
+
+
+def _cue_analysis(text: _Text, lo: int, hi: int, quote: tuple[int, int], before: _Text | None,
+                  sentence: int) -> Speaker | None:
+    """The speaker the verbs of saying in [lo, hi) give the quotation at `quote`, if any."""
+    masked = text.masked
+    impersonal = None
+    for match in IMPERSONAL.finditer(masked, lo, hi):
+        # "Im Bericht von OpenAI heißt es", "heißt es bei OpenAI"
+        near = [n for n in text.names if lo <= n.start < hi and n.kind in ("organisation", "person")
+                and re.search(r"\b(?:von|vom|bei|in|im|aus|of|from|by)\s+(?:[\w\-]+\s+){0,2}$",
+                              masked[max(lo, n.start - 40):n.start], re.IGNORECASE)
+                and min(word_distance(masked, n.end, match.start()), word_distance(masked, match.end(), n.start))
+                <= _NEAR]
+        impersonal = _named(text, near[0]) if near else Speaker("impersonal")
+    best = None
+    for cue in speaker_cues(masked[:hi]):
+        if cue.start < lo:
+            continue
+        found = _cue_speaker(text, cue, lo, hi)
+        left = min(cue.start, found[1]) if found else cue.start
+        right = max(cue.end, found[2]) if found else cue.end
+        distance = word_distance(masked, right, quote[0]) if right <= quote[0] else word_distance(masked, quote[1], left)
+        rank = (distance, found is None)
+        if best is None or rank < best[0]:
+            best = (rank, found)
+    if best is None:
+        return impersonal
+    found = best[1]
+    if found is None:
+        return impersonal or UNKNOWN
+    if isinstance(found[0], Name):
+        return _named(text, found[0])
+    return _resolve_pronoun(text, found[0].group(), sentence, before)
+
+
+def _subject_speaker(text: _Text, lo: int, quote_start: int, before: _Text | None, sentence: int) -> Speaker | None:
+    """The subject of the sentence as the speaker: a person or organisation it opens with ("Tyler Perry
+    fand es „überwältigend“"), unless another one stands between it and the quotation."""
+    masked = text.masked
+    names = [n for n in text.names if lo <= n.start and n.end <= quote_start and n.kind != "product"
+             and _free(text, n, lo)]
+    if names and word_distance(masked, lo, names[0].start) <= 4 and all(n.subject == names[0].subject for n in names):
+        return _named(text, names[0])
+    pronoun = PRONOUN.match(masked, lo)
+    if pronoun and not names:
+        return _resolve_pronoun(text, pronoun.group(), sentence, before)
+    return None
+
+
+def _marks(text: str) -> bool:
+    return any(c in QUOTE_MARKS for c in text)
+
+
+def _dash_speaker(text: _Text, position: int) -> Speaker | None:
+    """The speaker of a "— Tyler Perry, Schauspieler" line (or "„…“ – Tyler Perry") right after `position`."""
+    rest = text.text[position:]
+    gap = len(rest) - len(rest.lstrip(" \t\n,.;"))
+    dash = _DASH.match(text.text, position + gap)
+    own_line = position == 0 or "\n" in rest[:gap]
+    if not dash or not (own_line or gap):      # "„A“-Klasse": a hyphen glued to the quotation
+        return None
+    line_end = text.text.find("\n", dash.end())
+    line_end = len(text.text) if line_end < 0 else line_end
+    comma = text.text.find(",", dash.end(), line_end)
+    stop = comma if comma >= 0 else line_end
+    name = next((n for n in text.names if dash.end() <= n.start < stop
+                 and word_distance(text.masked, dash.end(), n.start) <= (_NEAR if own_line else 2)), None)
+    if name is not None:
+        return _named(text, name)
+    return UNKNOWN if own_line else None
+
+
+def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, after: _Text | None) -> Speaker:
+    """Who the draft says spoke the quotation."""
+    masked = segment.masked
+    first = segment.sentence_at(quotation.start)
+    last = segment.sentence_at(max(quotation.start, quotation.end - 1))
+    lo, hi = segment.sentences[first][0], segment.sentences[last][1]
+    if RETRACTION.search(masked, lo, hi):
+        return Speaker("retracted")
+    dash = _dash_speaker(segment, quotation.end)
+    if dash is None and after is not None and not segment.text[quotation.end:].strip(" \t\n.,;\"\u201c\u201d\u00ab"):
+        dash = _dash_speaker(after, 0)
+    if dash is not None:
+        return dash
+    quote = (quotation.start, quotation.end)
+    found = _cue_analysis(segment, lo, hi, quote, before, first)
+    if found is not None:
+        return found
+    found = _subject_speaker(segment, lo, quotation.start, before, first)
+    if found is not None:
+        return found
+    # a quotation on its own (a blockquote, a quoted sentence) takes its speaker from the sentence
+    # before ("Tyler Perry sagte dazu:") or after ("Das sagte Tyler Perry.")
+    alone = not re.search(r"[^\W_]", masked[lo:hi])
+    neighbours = []
+    if first > 0:
+        neighbours.append((segment, first - 1, True))
+    elif before is not None and before.sentences and (alone or quotation.block):
+        neighbours.append((before, len(before.sentences) - 1, True))
+    if last + 1 < len(segment.sentences):
+        neighbours.append((segment, last + 1, False))
+    elif after is not None and after.sentences and alone:
+        neighbours.append((after, 0, False))
+    for text, index, previous in neighbours:
+        a, b = text.sentences[index]
+        introduces = previous and text.text[a:b].rstrip().endswith(":")
+        if not (alone or introduces):
+            continue
+        end = (b, b) if previous else (a, a)
+        found = _cue_analysis(text, a, b, end, None, index)
+        if found is not None and found.status == "named":
+            return found
+        if introduces:
+            found = _subject_speaker(text, a, b, None, index)
+            if found is not None and found.status == "named":
+                return found
+    return NONE
+
+
+@lru_cache(maxsize=1024)
+def _segment_speaker(text: str, blockquote: bool, before: str, after: str, kinds: tuple,
+                     mentions: tuple[Name, ...], quotation: Quotation) -> Speaker:
+    segment = _Text.of(text, blockquote, kinds, mentions)
+    return find_speaker(segment, quotation, _Text.of(before, False, kinds) if before else None,
+                        _Text.of(after, False, kinds) if after else None)
+
+
+def speaker_of(sentence, quotation: Quotation) -> Speaker:
+    """Who the sentence (with its segment and neighbours) says spoke the quotation."""
+    kinds = tuple(sorted(sentence.subject_kind.items()))
+    mentions = tuple(Name(sentence.start + m.start, sentence.start + m.end, m.subject, m.kind)
+                     for m in sentence.mentions if m.kind in SPEAKER_KINDS)
+    return _segment_speaker(sentence.segment.text, sentence.segment.quote_depth > 0, sentence.before,
+                            sentence.after, kinds, mentions, quotation)
+
+
+# --- the check ------------------------------------------------------------------------------------
+
+def _other_speaker(rule, speaker: Speaker) -> bool:
+    """Whether the speaker is a known person or organisation other than the fact's speaker.
+
+    A product counts only when the fact does not name it ("Runway's report"; not "Sora")."""
+    if speaker.status != "named" or speaker.subject == rule.scope.subject:
+        return False
+    if speaker.kind == "product":
+        texts = " ".join([*rule.statement.values(), *(f.text for f in rule.expected.forms)]).lower()
+        return fold(speaker.name.rstrip("s'\u2019")) not in fold(texts)
+    return speaker.kind in ("person", "organisation")
+
+
+def _good(alignment: Alignment, threshold: tuple[float, int]) -> bool:
+    similarity, content = threshold
+    return alignment.similarity >= similarity and alignment.content >= content
+
+
+def may_quote(sentence) -> bool:
+    """Whether a quotation can start in the sentence: it has a quotation mark or is in a blockquote."""
+    return sentence.segment.quote_depth > 0 or any(c in QUOTE_MARKS for c in sentence.text)
+
+
+def evaluate(rule, sentence) -> Iterator[Mismatch]:
+    """Yield a mismatch for each quotation starting in the sentence that misquotes or misattributes the fact."""
+    if not may_quote(sentence):
+        return
+    segment = sentence.segment
+    expected: Expected = rule.expected
+    end = sentence.start + len(sentence.text)
+    for quotation in find_quotations(segment.text, segment.quote_depth > 0):
+        if not sentence.start <= quotation.start < end:
+            continue
+        inner = quotation.inner(segment.text)
+        match = best_match(expected, inner)
+        if match is None or not _good(match.alignment, OWN_SPEAKER):
+            continue
+        speaker = speaker_of(sentence, quotation)
+        if speaker.status == "retracted":
+            continue
+        kinds = tuple(sorted(sentence.subject_kind.items()))
+        changes, critical, source = _describe(match, inner, words(inner), lambda n: find_names(n.capitalize(), kinds))
+        start, stop = quotation.start - sentence.start, quotation.end - sentence.start
+        if _other_speaker(rule, speaker):
+            if _good(match.alignment, ATTRIBUTION):
+                reading = f"attributed to {speaker.name}" + (f"; {changes}" if changes else "")
+                yield Mismatch(start, stop, reading, expected.speaker)
+            continue
+        own = speaker.status == "named" and speaker.subject == rule.scope.subject
+        if match.alignment.changed and _good(match.alignment, OWN_SPEAKER if own else NO_SPEAKER):
+            yield Mismatch(start, stop, changes, _quoted(source),
+                           max_severity=Severity.ERROR if critical else Severity.WARNING)

@@ -1,14 +1,16 @@
 """Status facts: a state (not released, who has access) that a sentence about the subject denies.
 
 Fields (`expected`): state (text), contradicted_by (regexes by language).
-The check itself arrives with issue 3; until then rules of this kind load, validate and their
-examples run as expected failures.
+Fields (`unless`, optional): regexes by language for restrictions that make a sentence consistent.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..fields import FieldReader
+from ..findings import Mismatch
+from .patterns import pattern_mismatches
 
 KIND = "status"
 
@@ -17,11 +19,15 @@ KIND = "status"
 class Expected:
     state: str
     contradicted_by: dict
+    unless: dict
 
 
 def parse_expected(reader: FieldReader) -> Expected:
     """Validate the `expected` mapping of a status fact."""
-    return Expected(reader.text("state"), reader.patterns("contradicted_by", required=True))
+    return Expected(reader.text("state"), reader.patterns("contradicted_by", required=True),
+                    reader.patterns("unless"))
 
 
-evaluate = None  # not yet checked
+def evaluate(rule, sentence) -> Iterator[Mismatch]:
+    """Yield a mismatch for each asserted claim that contradicts the fact."""
+    return pattern_mismatches(rule, sentence, rule.expected.state)

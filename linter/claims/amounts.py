@@ -1,0 +1,73 @@
+"""Read the number phrase at a token ("48", "vier Dutzend", "twenty-five") and the time unit after it."""
+from __future__ import annotations
+
+import re
+
+from linter.claims import numbers as lex
+from linter.claims.numbers import parse_number
+from linter.claims.tokens import GLUED_REJECT, HYPHENS, TokenView
+
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def read_number(view: TokenView, i: int, after_hyphen: bool = False) -> tuple[float, int, bool] | None:
+    """The longest number phrase at i: its value, the index after it, and whether it is only an article."""
+    if view.kind(i) not in ("num", "word") or view.kind(i) == "num" and not _digits_ok(view, i, after_hyphen):
+        return None
+    for end in reversed(_phrase_ends(view, i)):
+        phrase = view.text[view.toks[i].start:view.toks[end - 1].end]
+        value = parse_number(phrase, view.lang)
+        if value is not None:
+            break
+    else:
+        return None
+    if view.low(end - 1) in lex.ABBREVIATED_SCALES and view.low(end) == "." and view.glued(end - 1, end):
+        end += 1
+    only_article = set(phrase.lower().split()) <= lex.ARTICLES[view.lang] | lex.HALVES
+    return value, end, only_article
+
+
+def _phrase_ends(view: TokenView, i: int) -> list[int]:
+    """Candidate end indices of a number phrase starting at i ("vier Dutzend", "twenty-five")."""
+    ends, k = [i + 1], i
+    while len(ends) < 6:
+        if view.kind(k + 1) == "word" and view.spaced(k, k + 1):
+            k += 1
+        elif view.lang == "en" and view.is_link(k + 1) and view.kind(k) == view.kind(k + 2) == "word":
+            k += 2
+        else:
+            break
+        ends.append(k + 1)
+    return ends
+
+
+def _digits_ok(view: TokenView, i: int, after_hyphen: bool) -> bool:
+    """Digits at i can be a quantity: not a year, ordinal, version, price, phone or code fragment."""
+    text, prev, nxt = view.toks[i].text, view.tok(i - 1), view.tok(i + 1)
+    if prev and view.glued(i - 1, i) and (prev.kind in ("num", "word") or prev.text in GLUED_REJECT
+                                          and not (after_hyphen and prev.text in HYPHENS)):
+        return False
+    if prev and prev.text in lex.CURRENCY_SIGNS or view.kind(i - 1) == "num" and view.spaced(i - 1, i):
+        return False
+    glued_word = nxt is not None and nxt.kind == "word" and unit_at(view, i + 1) is None
+    if view.glued(i, i + 1) and (glued_word or nxt.text == "."):
+        return False  # "1E9", "2024er", or the ordinal "15. Juni"
+    if view.kind(i + 1) == "num" and view.spaced(i, i + 1):
+        return False  # digit groups like "030 1234 567"
+    if nxt and nxt.text == "s" and view.low(i - 1) == "the":
+        return False  # "the 90s"
+    return not (len(text) > 1 and text[0] == "0" and text[1].isdigit()) and not YEAR_RE.fullmatch(text)
+
+
+def unit_at(view: TokenView, j: int) -> tuple[str, float, int] | None:
+    """The time unit at j: (unit, multiplier, index after it, including an abbreviation dot)."""
+    token = view.tok(j)
+    if token is None or token.kind != "word" or not view.near(j - 1, j):
+        return None
+    key = token.text.lower()
+    entry = lex.UNIT_WORDS[view.lang].get(key)
+    if entry is None or key in lex.CASE_SENSITIVE_UNITS and token.text != key:
+        return None
+    end = j + 1
+    end += key in lex.DOTTED_UNITS and view.low(end) == "." and view.glued(j, end)
+    return entry[0], entry[1], end

@@ -1,0 +1,56 @@
+"""A matched quantity phrase (`Hit`), the bound words around it, and the interval a bound allows."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from linter.claims import numbers as lex
+from linter.claims.tokens import TokenView
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matched phrase before its bound is known; `bound` is set only when the phrase fixes it itself."""
+
+    first: int  # token index of the first token
+    last: int  # token index after the last token
+    measure: str
+    value: float | tuple[int, int]
+    unit: str
+    noun: str = ""
+    bound: str = ""
+    low: float = 0.0
+    high: float = 0.0
+    article: bool = False  # the number was only "eine"/"a", which makes "fast" coarser
+    kind: str = ""  # bound kind implied inside the phrase ("eine gute Stunde"), if no bound word says otherwise
+
+
+_BOUND_ALTERNATIVES = sorted(lex.BOUND_PHRASES, key=len, reverse=True)
+_BOUND_PATTERNS = (re.escape(phrase).replace(r"\ ", r"\s+") for phrase in _BOUND_ALTERNATIVES)
+BOUND_RE = re.compile(r"(?<![\w.])(" + "|".join(_BOUND_PATTERNS) + r")\s*$", re.IGNORECASE)
+
+
+def interval(amount: float, kind: str) -> tuple[str, float, float]:
+    """Apply a bound kind to a stated amount."""
+    bound, low_factor, high_factor = lex.BOUND_FACTORS[kind]
+    return bound, amount * low_factor, math.inf if math.isinf(high_factor) else amount * high_factor
+
+
+def bound_before(view: TokenView, start: int) -> tuple[str, int]:
+    """The bound phrase right before a char offset, and where it starts."""
+    match = BOUND_RE.search(view.text, max(view.floor, start - 40), start)
+    if match is None:
+        return "", start
+    return lex.BOUND_PHRASES[" ".join(match.group(1).lower().split())], match.start(1)
+
+
+def bound_after(view: TokenView, last: int) -> tuple[str, int]:
+    """A bound phrase right after the hit ("oder mehr", "begrenzt") and the index after it."""
+    for size in (2, 1):
+        indices = range(last, last + size)
+        if all(view.kind(k) == "word" and view.spaced(k - 1, k) for k in indices):
+            phrase = " ".join(view.low(k) for k in indices)
+            if phrase in lex.SUFFIX_BOUNDS:
+                return lex.SUFFIX_BOUNDS[phrase], last + size
+    return "", last

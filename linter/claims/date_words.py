@@ -1,0 +1,252 @@
+"""The words and shapes of German and English date expressions: plain tables, and the patterns built from them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+LANGS = ("de", "en")
+
+MONTHS: dict[str, dict[str, int]] = {
+    "de": {
+        "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "febr": 2, "feb": 2, "märz": 3, "mrz": 3,
+        "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+        "dezember": 12, "dez": 12},
+    "en": {
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+        "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+        "dec": 12},
+}
+# Abbreviations take an optional dot and stand only next to a day or a year ("Feb. 15", "Dez. 2023"):
+# alone, "Mar", "Jan" or "Dez" are too often something else.
+ABBREVIATIONS = frozenset({"jan", "feb", "febr", "mrz", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                           "okt", "oct", "nov", "dez", "dec"})
+# Month names that are also verbs or first names ("may", "march", "August Diehl") count alone only with a
+# preposition, a modifier or a part word before them.
+NEEDS_CONTEXT: dict[str, frozenset[str]] = {
+    "de": frozenset({"august"}),
+    "en": frozenset({"may", "march", "april", "june", "august"}),
+}
+CONTEXT_PREPS = frozenset({"in", "on", "since", "until", "till", "by", "from", "during", "through", "of",
+                           "im", "seit", "bis", "ab", "vom", "zum", "bis zum", "ab dem", "seit dem", "gegen"})
+
+WEEKDAYS: dict[str, dict[str, int]] = {
+    "de": {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+           "sonnabend": 5, "sonntag": 6},
+    "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
+}
+# How a modifier picks one weekday: the latest strictly "before" the reference day, the first strictly
+# "after" it, the one in the reference "week", or the latest on or before it ("today", also the default).
+# "last Tuesday" said on a Tuesday means a week ago, and "am gestrigen Dienstag" is never the reference day.
+WEEKDAY_MODS: dict[str, dict[str, str]] = {
+    "de": {"gestrig": "before", "heutig": "today", "morgig": "after", "letzt": "before", "vergangen": "before",
+           "vorig": "before", "kommend": "after", "nächst": "after", "dies": "week"},
+    "en": {"this past": "before", "past": "before", "last": "before", "this coming": "after",
+           "coming": "after", "next": "after", "this": "week"},
+}
+# Modifier stems for weeks, months, seasons and years -> offset in that unit. German stems take endings.
+REL_MODS: dict[str, dict[str, int]] = {
+    "de": {"dies": 0, "laufend": 0, "letzt": -1, "vergangen": -1, "vorig": -1, "nächst": 1, "kommend": 1},
+    "en": {"this": 0, "last": -1, "next": 1, "coming": 1},
+}
+GERMAN_ENDINGS = r"(?:e|en|er|es|em)?"
+# Nouns that carry their own offset: "in der Vorwoche", "im Vorjahr", Austrian "heuer".
+REL_SELF: dict[str, tuple[str, int]] = {
+    "vorwoche": ("week", -1), "vormonat": ("month", -1), "vormonats": ("month", -1),
+    "vorjahr": ("year", -1), "vorjahres": ("year", -1), "vorjahrs": ("year", -1), "heuer": ("year", 0),
+}
+REL_UNITS: dict[str, str] = {"woche": "week", "week": "week", "monat": "month", "monats": "month",
+                             "monates": "month", "month": "month", "jahr": "year", "year": "year"}
+
+DAY_WORDS: dict[str, dict[str, int]] = {
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2},
+    "en": {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+           "yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
+           "the day after tomorrow": 2},
+}
+DAY_PARTS: dict[str, tuple[str, ...]] = {
+    "de": ("morgen", "früh", "vormittag", "mittag", "nachmittag", "abend", "nacht"),
+    "en": ("morning", "afternoon", "evening", "night"),
+}
+
+SEASONS: dict[str, dict[str, int]] = {  # name -> first month
+    "de": {"frühling": 3, "frühlings": 3, "frühjahr": 3, "frühjahrs": 3, "sommer": 6, "sommers": 6,
+           "herbst": 9, "herbstes": 9, "herbsts": 9, "winter": 12, "winters": 12},
+    "en": {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
+}
+VERB_SEASONS = frozenset({"fall"})  # "in fall" may be a verb phrase: needs a year, a modifier or "the"
+
+PARTS: dict[str, dict[str, str]] = {
+    "de": {"anfang": "early", "beginn": "early", "mitte": "mid", "ende": "late"},
+    "en": {"early": "early", "the beginning of": "early", "beginning of": "early", "the start of": "early",
+           "start of": "early", "mid": "mid", "the middle of": "mid", "middle of": "mid", "late": "late",
+           "the end of": "late", "end of": "late"},
+}
+YEAR_PART_WORDS: dict[str, dict[str, str]] = {
+    "de": {"jahresanfang": "early", "jahresbeginn": "early", "jahresmitte": "mid", "jahresende": "late"},
+    "en": {"year-end": "late", "year's end": "late"},
+}
+# Month spans of a year's parts, and day spans of a month's parts (31 is cut to the month's length).
+YEAR_PART_MONTHS: dict[str, tuple[int, int]] = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+MONTH_PART_DAYS: dict[str, tuple[int, int]] = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+SEASON_PART_MONTHS: dict[str, int] = {"early": 0, "mid": 1, "late": 2}  # which month of the three
+
+QUARTERS: dict[str, dict[str, int]] = {
+    "de": {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "letzt": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4},
+    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+           "final": 4, "last": 4},
+}
+# "im letzten Quartal" alone is the previous quarter, not Q4: these need a year.
+LAST_QUARTER_WORDS = frozenset({"letzt", "final", "last"})
+HALVES: dict[str, dict[str, int]] = {"de": {"erst": 1, "zweit": 2}, "en": {"first": 1, "second": 2}}
+HALF_NOUNS: dict[str, tuple[str, ...]] = {
+    "de": ("halbjahres", "halbjahrs", "halbjahr", "jahreshälfte", "hälfte"), "en": ("half",)}
+BARE_HALF_NOUNS = frozenset({"hälfte", "half"})  # "the second half" needs a year to be a date
+
+NUMBERS: dict[str, dict[str, int]] = {
+    "de": {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+           "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12},
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
+}
+AGO_UNITS: dict[str, str] = {"tag": "day", "tage": "day", "tagen": "day", "day": "day", "days": "day",
+                             "woche": "week", "wochen": "week", "week": "week", "weeks": "week",
+                             "monat": "month", "monate": "month", "monaten": "month", "month": "month",
+                             "months": "month", "jahr": "year", "jahre": "year", "jahren": "year",
+                             "year": "year", "years": "year"}
+
+# Words included in a mention's span when they stand right before it ("am 15. Februar", "by the end of").
+PREPS: dict[str, tuple[str, ...]] = {
+    "de": ("am", "im", "in", "seit", "seit dem", "bis", "bis zum", "ab", "ab dem", "vom", "zum", "gegen",
+           "vor dem", "nach dem"),
+    "en": ("on", "in", "since", "until", "till", "by", "from", "during", "through", "at", "before", "after"),
+}
+OPENERS: dict[str, tuple[str, ...]] = {"de": ("vom", "von", "zwischen dem", "zwischen"), "en": ("from", "between")}
+CONNECTORS: dict[str, tuple[str, ...]] = {
+    "de": ("bis zum", "bis", "und", "–", "—", "-"),
+    "en": ("through", "until", "till", "to", "and", "–", "—", "-")}
+AND_WORDS = frozenset({"und", "and"})  # join a range only after "zwischen"/"between" or a dotted day
+
+# Numbers after these words are versions or sections, not dates ("Kapitel 2.3.24", "Windows 2000").
+VERSION_WORDS = frozenset({"version", "release", "build", "windows", "office", "nr", "no", "nummer", "number",
+                           "seite", "page", "kapitel", "chapter", "abschnitt", "section", "paragraf", "teil", "part"})
+# A bare 1900-2099 number is a year unless these surround it ("rund 2000 Nutzer", "2048 Pixel", "1920 × 1080").
+NOT_YEAR_BEFORE = VERSION_WORDS | frozenset({
+    "rund", "etwa", "ca", "circa", "über", "fast", "knapp", "mehr als", "weniger als", "bis zu", "about",
+    "around", "over", "nearly", "almost", "some", "approximately", "more than", "less than", "up to", "top"})
+NOT_YEAR_AFTER = frozenset({
+    "%", "€", "$", "x", "×", "*", "prozent", "percent", "euro", "dollar", "dollars", "us-dollar", "usd", "eur",
+    "pixel", "pixeln", "pixels", "px", "mal", "times", "jahre", "jahren", "years", "tage", "tagen", "days",
+    "stunden", "hours", "minuten", "minutes", "sekunden", "seconds", "wochen", "weeks", "monate", "monaten",
+    "months", "fps", "mb", "gb", "tb", "kb", "hz", "mhz", "km", "meter", "punkte", "points"})
+
+# Shapes as %-templates over the fragments of `_fragments`; a language tag of "*" means both languages.
+# Group names are shared, so one reader turns any shape into an interval.
+TEMPLATES: tuple[tuple[str, str], ...] = (
+    # numeric: "2024-02-15", "2024-02", "11/26/2024"
+    ("*", r"%(P)s%(YN)s-(?P<mnum>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"),
+    ("*", r"%(P)s(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?:%(YN)s|(?P<yy>\d\d)(?!\d))"),
+    # months: "im Februar 2024", "letzten März", "Januar bis März 2024", "Mitte Februar", "mid-February"
+    ("*", r"%(P)s(?:(?P<mmod>%(REL)s)\s+)?%(M)s(?:\s+%(Y)s)?"),
+    ("*", r"%(OPEN)s%(M0)s%(CONN)s%(M)s(?:\s+%(Y)s)?"),
+    ("*", r"%(P)s%(PART)s(?:\s+|-)%(M)s(?:\s+%(Y)s)?"),
+    # years: "Ende 2024", "by the end of the year", "zum Jahresende", "im Jahr 2024", "dieses Jahr"
+    ("*", r"%(P)s%(PART)s(?:\s+|-)%(Y)s"),
+    ("*", r"%(P)s(?P<ypart>%(YPART)s)(?:\s+%(Y)s)?"),
+    ("*", r"%(P)s%(Y)s"),
+    # seasons, quarters, halves: "late summer 2025", "Winter 2024/25", "Q4 '24", "im ersten Halbjahr 2025"
+    ("*", r"%(P)s(?:%(PART)s(?:\s+|-))?(?P<art>(?:des|der|dem|the)\s+)?(?:(?P<smod>%(REL)s)\s+)?"
+          r"(?P<season>%(SEASON)s)(?:\s+%(Y)s(?:/\d\d(?:\d\d)?)?)?"),
+    ("*", r"%(P)s(?:(?:dem|das|the)\s+)?(?P<qword>%(QWORD)s)\s+(?:Quartal(?:e?s)?|quarter)(?:\s+%(Y)s)?"),
+    ("*", r"%(P)sQ(?P<qnum>[1-4])(?:(?:\s*[/-]\s*|\s+)(?:%(YN)s|'?(?P<yy>\d\d)(?!\d)))?"),
+    ("*", r"%(P)s(?:(?:der|dem|des|the)\s+)?(?P<half>%(HALF)s)\s+(?P<hnoun>%(HNOUN)s)(?:\s+%(Y)s)?"),
+    ("*", r"%(P)sH(?P<hnum>[12])(?:\s*/\s*|\s+)%(YN)s"),
+    # days and weekdays: "gestern Abend", "am gestrigen Dienstag", "Dienstagabend", "Tuesday of last week"
+    ("*", r"%(P)s(?P<dword>%(DWORD)s)(?:\s+(?P<dpart>%(DPART)s))?"),
+    ("*", r"%(P)s%(WMOD)s%(WD)s(?P<wsuf>%(DPART)s)?(?:\s+(?P<dpart>%(DPART)s))?"
+          r"(?:,?\s+(?:der\s+|of\s+)?(?P<wkmod>%(REL)s)\s+(?:Woche|week))?"),
+    # German days: "15.02.2024", "am 15. Februar 2024", "vom 1. bis 15. März", "Dienstag, dem 26. November"
+    ("de", r"%(P)s%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\.(?:%(YN)s|(?P<yy>\d\d)(?!\d))?"),
+    ("de", r"%(P)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", r"%(OPEN)s%(D0)s(?:\.\s*%(M0)s|(?P<dot0>\.))?%(CONN)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\."
+           r"(?:%(YN)s|(?P<yy>\d\d))?"),
+    # German relative periods: "letzte Woche", "im Vormonat", "Ende des Monats", "vor zwei Wochen"
+    ("de", r"%(P)s(?:(?:der|dem|den|des)\s+)?(?:(?P<rmod>%(REL)s)\s+(?P<runit>Woche|Monat(?:e?s)?)"
+           r"|(?P<rself>Vorwoche|Vormonats?))"),
+    ("de", r"%(P)s%(PART)s\s+(?:des\s+)?(?:(?P<pmod>%(REL)s)\s+)?(?P<pmonth>Monats)"),
+    ("de", r"%(P)svor\s+(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)"),
+    # English days: "15 February 2024", "February 15, 2024", "March 1–15", "Tuesday, November 26, 2024"
+    ("en", r"%(P)s(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(Y)s)?"),
+    ("en", r"%(P)s%(M)s\s+(?:the\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", r"%(OPEN)s%(M0)s\s+%(D0)s%(ORD)s%(CONN)s(?:%(M)s\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", r"%(OPEN)s%(D0)s%(ORD)s%(CONN)s%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
+    ("en", r"%(P)s%(WMOD)s%(WD)s,?\s+%(M)s\s+%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
+    # English relative periods: "last week", "earlier this year", "the end of the month", "two weeks ago"
+    ("en", r"%(P)s(?:(?P<clip>earlier|later)\s+)?(?P<rmod>%(REL)s)\s+(?P<runit>week|month|year)"),
+    ("en", r"%(P)s%(PART)s\s+(?:the\s+|(?P<pmod>%(REL)s)\s+)(?P<pmonth>month)"),
+    ("en", r"%(P)s(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)\s+ago"),
+)
+# A date starts at a word start, not inside a number, a price or a compound ("GPT-2024", "$2024", "1/2024");
+# a word may follow a slash ("Ende 2024/Anfang 2025").
+LEFT = r"(?<![\w.,$€£#:@])(?<![^\W\d_]-)(?:(?<!/)|(?!\d))"
+RIGHT = r"(?!\w)(?![.,:/]\d)"
+
+
+# -- the shapes, built from the tables above
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of words or phrases, longest first, any whitespace inside phrases."""
+    phrases = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
+def _stems(stems: Iterable[str], lang: str) -> str:
+    """Modifier words; German stems take adjective endings ("letzt" -> "letzten", "letzter")."""
+    words = _alt(w for w in stems if not w[0].isdigit())
+    digits = [w for w in stems if w[0].isdigit()]
+    body = words + GERMAN_ENDINGS if lang == "de" else words
+    return f"(?:{body}|{_alt(digits)})" if digits else body
+
+
+def _months(lang: str, group: str) -> str:
+    """Month names as a named group; abbreviations may carry a dot."""
+    names = sorted(MONTHS[lang], key=len, reverse=True)
+    return f"(?P<{group}>" + "|".join(n + (r"\.?" if n in ABBREVIATIONS else "") for n in names) + ")"
+
+
+def _fragments(lang: str) -> dict[str, str]:
+    """The named pieces the templates are made of, for one language."""
+    day = r"(?P<%s>3[01]|[12]\d|0?[1-9])(?!\d)"
+    rel = _stems(REL_MODS[lang], lang)
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    anchors = {
+        "de": rf"(?:(?:(?:des|dem|im)\s+)?Jahr(?:es|e|s)?\s+)?{year}|(?:(?:des|dem|der)\s+)?(?P<ymod>{rel})\s+"
+              rf"Jahr(?:es|s)?|(?P<yself>Vorjahr(?:es|s)?|heuer)|(?P<ygen>des\s+Jahres)",
+        "en": rf"(?:of\s+)?(?:(?:the\s+)?year\s+)?{year}|(?:of\s+)?(?P<ymod>{rel})\s+year"
+              rf"|(?P<ygen>(?:of\s+)?the\s+year)",
+    }
+    return {
+        "P": rf"(?:(?P<prep>{_alt(PREPS[lang])})\s+)?", "OPEN": rf"(?:(?P<open>{_alt(OPENERS[lang])})\s+)?",
+        "CONN": rf"\s*(?P<conn>{_alt(CONNECTORS[lang])})\s*", "D": day % "day", "D0": day % "day0",
+        "ORD": r"(?:st|nd|rd|th)?", "M": _months(lang, "mon"), "M0": _months(lang, "mon0"), "YN": year,
+        "Y": f"(?:{anchors[lang]})", "REL": rel, "WD": f"(?P<wd>{_alt(WEEKDAYS[lang])})",
+        "WMOD": rf"(?:(?P<wmod>{_stems(WEEKDAY_MODS[lang], lang)})\s+)?",
+        "PART": f"(?P<part>{_alt(PARTS[lang])})",
+        "YPART": _alt(YEAR_PART_WORDS[lang]), "SEASON": _alt(SEASONS[lang]), "DWORD": _alt(DAY_WORDS[lang]),
+        "DPART": _alt(DAY_PARTS[lang]), "QWORD": _stems(QUARTERS[lang], lang),
+        "HALF": _stems(HALVES[lang], lang), "HNOUN": _alt(HALF_NOUNS[lang]),
+        "NUM": rf"(?:\d{{1,2}}|{_alt(NUMBERS[lang])})", "AGOUNIT": _alt(AGO_UNITS),
+    }
+
+
+@cache
+def patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled shapes for one language."""
+    parts = _fragments(lang)
+    return tuple(re.compile(LEFT + template % parts + RIGHT, re.IGNORECASE)
+                 for tag, template in TEMPLATES if tag in ("*", lang))

@@ -1,0 +1,111 @@
+"""Name candidates: the runs of capitalised words in a sentence that could be a person's or a company's name.
+
+A candidate is any window of 1 to 4 consecutive name-like tokens ("Sam Altmann", "Hugging Fase",
+"OpenAi") joined by a single space or a hyphen. A token is name-like when it starts with a capital
+letter or carries one inside (CamelCase "OpenAi", all-caps "LAION", "iPhone"); lower-case words
+("runway", "weil", "verge") never are, so common-noun uses of a name are not candidates. Tokens inside
+URLs, handles, hashtags and file names are skipped.
+
+The candidates of a text are computed once (`find_name_candidates` is cached) and shared by every
+name rule; each rule then compares only the few candidates its cheap prefilter lets through.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .tokens import OPAQUE_RE
+
+MAX_TOKENS = 4
+_TOKEN_RE = re.compile(r"[^\W_]+")
+SPACES = frozenset(" \u00a0\u202f")
+HYPHENS = frozenset("-\u2010\u2011")
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    """A window of name-like tokens: its span in the text, its tokens and the separators between them."""
+
+    start: int
+    end: int
+    text: str                       # text[start:end]
+    tokens: tuple[str, ...]
+    separators: tuple[str, ...]     # " " or "-" between consecutive tokens
+    key: str                        # letters and digits only, case-folded ("Open AI" -> "openai")
+    compound: bool                  # glued to a neighbouring word by a hyphen ("Hugging-Face-Space")
+    all_caps: bool                  # written in capitals throughout ("OPENAI", "LAION")
+    genitive: bool                  # the last token may carry an "s" ending ("Altmans", "Muratis")
+
+    @property
+    def size(self) -> int:
+        return len(self.tokens)
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, case-folded: the form in which spacing and case variants coincide."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def is_name_like(token: str) -> bool:
+    """Whether a token can be (part of) a name: a capital at its start or inside, not a number."""
+    return token[0].isalpha() and (token[0].isupper() or any(ch.isupper() for ch in token[1:]))
+
+
+def _name_tokens(text: str) -> list[tuple[int, int]]:
+    """Spans of the name-like tokens of text, outside URLs, handles, hashtags and file names."""
+    masked = [m.span() for m in OPAQUE_RE.finditer(text)]
+    spans = []
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in masked):
+            continue
+        if start and text[start - 1] in "#@":
+            continue
+        if is_name_like(match.group()):
+            spans.append((start, end))
+    return spans
+
+
+def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+    """Group token spans into runs joined by exactly one space or hyphen; each entry keeps the
+    separator before it ("" for the first token of a run)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    previous_end = None
+    for start, end in spans:
+        gap = text[previous_end:start] if previous_end is not None else None
+        if gap is not None and len(gap) == 1 and (gap in SPACES or gap in HYPHENS):
+            runs[-1].append((start, end, "-" if gap in HYPHENS else " "))
+        else:
+            runs.append([(start, end, "")])
+        previous_end = end
+    return runs
+
+
+def _hyphen_joined(text: str, start: int, end: int) -> bool:
+    """Whether the span is glued to a neighbouring word by a hyphen (a compound)."""
+    before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
+    return before or after
+
+
+@lru_cache(maxsize=4096)
+def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
+    """Every window of 1 to 4 consecutive name-like tokens of text, in order of position."""
+    found = []
+    for run in _runs(text, _name_tokens(text)):
+        for first in range(len(run)):
+            for last in range(first, min(first + MAX_TOKENS, len(run))):
+                window = run[first:last + 1]
+                start, end = window[0][0], window[-1][1]
+                tokens = tuple(text[a:b] for a, b, _ in window)
+                separators = tuple(sep for _, _, sep in window[1:])
+                letters = [ch for ch in text[start:end] if ch.isalpha()]
+                found.append(NameCandidate(
+                    start=start, end=end, text=text[start:end], tokens=tokens, separators=separators,
+                    key=compact(text[start:end]),
+                    compound=_hyphen_joined(text, start, end),
+                    all_caps=len(letters) > 1 and all(ch.isupper() for ch in letters),
+                    genitive=len(tokens[-1]) > 3 and tokens[-1].endswith("s"),
+                ))
+    return tuple(found)
