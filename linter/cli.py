@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .formatters import FORMATTERS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024     # a draft larger than this is a mistake (a video, an archive dump)
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint drafts (files or directories; default: .)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     _add_rules_option(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--lang", choices=("de", "en"), help="language of the drafts (default: front matter, else guessed)")
@@ -142,7 +143,7 @@ def _fix(path: Path, data: bytes, findings: list, write: bool) -> tuple[list, st
 def _check(args) -> int:
     from .engine import lint_document
     from .findings import Severity
-    from .formatters import FORMATTERS, Report
+    from .formatters import Report
     rulebook = _load_rulebook(args.rules)
     if rulebook is None:
         return Exit.ERROR

@@ -81,7 +81,8 @@ def unified_diff(path: str, old: bytes, new: bytes) -> str:
     """The change as a unified diff."""
     before = old.decode("utf-8").splitlines(keepends=True)
     after = new.decode("utf-8").splitlines(keepends=True)
-    return "".join(difflib.unified_diff(before, after, f"a/{path}", f"b/{path}"))
+    name = path.lstrip("/")
+    return "".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -183,12 +183,12 @@ def test_listed_and_spelling_forms_keep_the_rules_severity_similar_ones_are_warn
     assert [f.severity for f in similar] == [Severity.WARNING]
 
 
-def test_reading_is_what_the_draft_wrote():
+def test_span_is_the_misspelling_and_the_fix_its_correction():
     rule = RULEBOOK.rule("name.sam-altman")
     doc = read_markdown("Laut Sam Altmann startet Sora bald.", "<test>")
     sentence = next(read_sentences(doc, RULEBOOK, "de"))
     (mismatch,) = list(name_check.evaluate(rule, sentence))
-    assert (mismatch.reading, mismatch.expected) == ("Sam Altmann", "Sam Altman")
+    assert (mismatch.expected, mismatch.replacement) == ("Sam Altman", "Sam Altman")
     assert sentence.text[mismatch.start:mismatch.end] == "Sam Altmann"
 
 

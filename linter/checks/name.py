@@ -290,7 +290,8 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
             continue
         taken.append((start, end))
         if verdict.similar:
-            yield Mismatch(start, end, sentence.text[start:end], verdict.expected,
+            yield Mismatch(start, end, "", verdict.expected,
                            max_severity=Severity.WARNING, note="similar spelling, not a listed misspelling")
         else:
-            yield Mismatch(start, end, sentence.text[start:end], verdict.expected)
+            # a listed misspelling or a case/spacing slip has exactly one correction: --fix may apply it
+            yield Mismatch(start, end, "", verdict.expected, replacement=verdict.expected)

@@ -132,8 +132,29 @@ def _critical(draft: list[str], source: list[str], names) -> bool:
     return any(names(n) for n in changed)
 
 
+def _content_changed(match: Match, draft_words: tuple[Word, ...]) -> bool:
+    """Whether a change touches a word other than a function word."""
+    for edit in match.alignment.changes:
+        (a, b), (c, d) = edit.draft, edit.source
+        changed = [w.norm for w in draft_words[a:b] if w.norm] + list(match.form.norms[c:d])
+        if any(n not in STOPWORDS for n in changed):
+            return True
+    return False
+
+
 def _quoted(text: str) -> str:
     return f'"{text}"'
+
+
+_COMPOUND_LEFT = re.compile(r"[\w\u00c0-\u024f\-\u2011]*\Z")
+_COMPOUND_RIGHT = re.compile(r"[\w\u00c0-\u024f\-\u2011]*")
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """text[start:end] widened to whole hyphenated words ("mind" -> "mind-blowing")."""
+    start = _COMPOUND_LEFT.search(text, 0, start).start()
+    end = _COMPOUND_RIGHT.match(text, end).end()
+    return text[start:end].strip("-\u2011")
 
 
 def _describe(match: Match, draft_text: str, draft_words: tuple[Word, ...], names) -> tuple[str, bool, str]:
@@ -146,8 +167,8 @@ def _describe(match: Match, draft_text: str, draft_words: tuple[Word, ...], name
         last = edit.source[1]
     for edit in match.alignment.changes:
         (a, b), (c, d) = edit.draft, edit.source
-        said = draft_text[draft_words[a].start:draft_words[b - 1].end] if b > a else ""
-        source = form.text[form.words[c].start:form.words[d - 1].end] if d > c else ""
+        said = _whole_words(draft_text, draft_words[a].start, draft_words[b - 1].end) if b > a else ""
+        source = _whole_words(form.text, form.words[c].start, form.words[d - 1].end) if d > c else ""
         critical = critical or _critical([w.norm for w in draft_words[a:b] if w.norm],
                                          list(form.norms[c:d]), names)
         if said and source:
@@ -217,7 +238,8 @@ def find_names(text: str, kinds: tuple[tuple[str, str], ...]) -> list[Name]:
         if not match.group()[0].isupper():
             continue
         index = int(match.lastgroup[1:])
-        found.append(Name(match.start(), match.end(), *subjects[index]))
+        # the span without a genitive ending ("Perrys", "Runway's"), so that it reads as the name
+        found.append(Name(match.start(), match.end(match.lastgroup), *subjects[index]))
     return found
 
 
@@ -264,12 +286,18 @@ class _Text:
 
 
 def _named(text: _Text, name: Name) -> Speaker:
-    return Speaker("named", name.subject, name.kind, text.text[name.start:name.end])
+    return Speaker("named", name.subject, name.kind, re.sub(r"['\u2019]s?$", "", text.text[name.start:name.end]))
 
 
-def _free(text: _Text, name: Name, left: int) -> bool:
-    """Whether a name is not governed by a preposition or negated ("über Sora", "nicht von Perry")."""
-    return not PREPOSITION.search(text.masked[left:name.start])
+_AS = re.compile(r"\b(?:wie|as)\s+$", re.IGNORECASE)
+
+
+def _free(text: _Text, name: Name, left: int, subject: bool = False) -> bool:
+    """Whether a name is not governed by a preposition or negated ("über Sora", "nicht von Perry").
+
+    Before a verb of saying (`subject`), "wie"/"as" introduce the speaker: "Wie Perry sagte"."""
+    before = text.masked[left:name.start]
+    return not PREPOSITION.search(before) or (subject and bool(_AS.search(before)))
 
 
 def _cue_speaker(text: _Text, cue: Cue, lo: int, hi: int) -> tuple[object, int, int] | None:
@@ -280,7 +308,7 @@ def _cue_speaker(text: _Text, cue: Cue, lo: int, hi: int) -> tuple[object, int, 
         names = [n for n in text.names if lo <= n.start and n.end <= cue.start
                  and word_distance(masked, n.end, cue.start) <= _NEAR
                  and not _CLAUSE_END.search(masked, n.end, cue.start) and ":" not in masked[n.end:cue.start]
-                 and not _marks(text.text[n.end:cue.start]) and _free(text, n, lo)]
+                 and not _marks(text.text[n.end:cue.start]) and _free(text, n, lo, subject=True)]
         pronouns = [p for p in PRONOUN.finditer(masked, lo, cue.start)
                     if word_distance(masked, p.end(), cue.start) <= 1]
         options = [(n, n.start, n.end) for n in names] + [(p, p.start(), p.end()) for p in pronouns]
@@ -320,8 +348,11 @@ def _resolve_pronoun(text: _Text, pronoun: str, sentence: int, before: _Text | N
 
 
 def _cue_analysis(text: _Text, lo: int, hi: int, quote: tuple[int, int], before: _Text | None,
-                  sentence: int) -> Speaker | None:
-    """The speaker the verbs of saying in [lo, hi) give the quotation at `quote`, if any."""
+                  sentence: int, verbs_only: bool = False) -> Speaker | None:
+    """The speaker the verbs of saying in [lo, hi) give the quotation at `quote`, if any.
+
+    `verbs_only`: only verbs of saying count, not "laut", "so" or "heißt es" (for a sentence beside the
+    quotation, where these name the source of another statement)."""
     masked = text.masked
     impersonal = None
     for match in IMPERSONAL.finditer(masked, lo, hi):
@@ -333,8 +364,10 @@ def _cue_analysis(text: _Text, lo: int, hi: int, quote: tuple[int, int], before:
                 <= _NEAR]
         impersonal = _named(text, near[0]) if near else Speaker("impersonal")
     best = None
+    if verbs_only:
+        impersonal = None
     for cue in speaker_cues(masked[:hi]):
-        if cue.start < lo:
+        if cue.start < lo or verbs_only and cue.direction != "both":
             continue
         found = _cue_speaker(text, cue, lo, hi)
         left = min(cue.start, found[1]) if found else cue.start
@@ -357,9 +390,11 @@ def _subject_speaker(text: _Text, lo: int, quote_start: int, before: _Text | Non
     """The subject of the sentence as the speaker: a person or organisation it opens with ("Tyler Perry
     fand es „überwältigend“"), unless another one stands between it and the quotation."""
     masked = text.masked
-    names = [n for n in text.names if lo <= n.start and n.end <= quote_start and n.kind != "product"
-             and _free(text, n, lo)]
-    if names and word_distance(masked, lo, names[0].start) <= 4 and all(n.subject == names[0].subject for n in names):
+    sentence_end = text.sentences[sentence][1] if sentence < len(text.sentences) else len(masked)
+    others = [n for n in text.names if lo <= n.start < sentence_end and n.kind != "product"]
+    names = [n for n in others if n.end <= quote_start and _free(text, n, lo)]
+    if (names and word_distance(masked, lo, names[0].start) <= 4
+            and all(n.subject == names[0].subject for n in others)):
         return _named(text, names[0])
     pronoun = PRONOUN.match(masked, lo)
     if pronoun and not names:
@@ -410,13 +445,14 @@ def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, aft
     found = _subject_speaker(segment, lo, quotation.start, before, first)
     if found is not None:
         return found
-    # a quotation on its own (a blockquote, a quoted sentence) takes its speaker from the sentence
-    # before ("Tyler Perry sagte dazu:") or after ("Das sagte Tyler Perry.")
-    alone = not re.search(r"[^\W_]", masked[lo:hi])
+    # else the sentence before may introduce it ("Tyler Perry sagte dazu:"), or the sentence before or
+    # after name its speaker with a verb of saying ("Altman äußerte sich begeistert.", "Das sagte Perry.");
+    # the paragraph before or after counts for a quotation standing on its own (a blockquote)
+    alone = quotation.block or not re.search(r"[^\W_]", masked[lo:hi])
     neighbours = []
     if first > 0:
         neighbours.append((segment, first - 1, True))
-    elif before is not None and before.sentences and (alone or quotation.block):
+    elif before is not None and before.sentences and alone:
         neighbours.append((before, len(before.sentences) - 1, True))
     if last + 1 < len(segment.sentences):
         neighbours.append((segment, last + 1, False))
@@ -424,17 +460,15 @@ def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, aft
         neighbours.append((after, 0, False))
     for text, index, previous in neighbours:
         a, b = text.sentences[index]
-        introduces = previous and text.text[a:b].rstrip().endswith(":")
-        if not (alone or introduces):
-            continue
+        if _marks(text.text[a:b]):
+            continue            # it has quotations of its own
         end = (b, b) if previous else (a, a)
-        found = _cue_analysis(text, a, b, end, None, index)
+        if previous and text.text[a:b].rstrip().endswith(":"):
+            found = _cue_analysis(text, a, b, end, None, index) or _subject_speaker(text, a, b, None, index)
+        else:
+            found = _cue_analysis(text, a, b, end, None, index, verbs_only=True)
         if found is not None and found.status == "named":
             return found
-        if introduces:
-            found = _subject_speaker(text, a, b, None, index)
-            if found is not None and found.status == "named":
-                return found
     return NONE
 
 
@@ -505,6 +539,9 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
                 yield Mismatch(start, stop, reading, expected.speaker)
             continue
         own = speaker.status == "named" and speaker.subject == rule.scope.subject
-        if match.alignment.changed and _good(match.alignment, OWN_SPEAKER if own else NO_SPEAKER):
+        if not match.alignment.changed or not _good(match.alignment, OWN_SPEAKER if own else NO_SPEAKER):
+            continue
+        # a short excerpt that differs only in function words is a term, not a misquote ("Text-zu-Video")
+        if _good(match.alignment, NO_SPEAKER) or _content_changed(match, words(inner)):
             yield Mismatch(start, stop, changes, _quoted(source),
                            max_severity=Severity.ERROR if critical else Severity.WARNING)

@@ -265,20 +265,21 @@ _SAYING = [
     r"fügt(?:e|en)?\s+hinzu", r"schwärm(?:t|te|ten)", r"räumt(?:e|en)?\s+ein", r"gab(?:en)?\s+an",
     r"gibt\s+an", r"sprach(?:en)?", r"spricht", r"formulier(?:t|te)", r"bekräftig(?:t|te)", r"erläuter(?:t|te)",
     r"antwortet(?:e)?", r"argumentier(?:t|te)", r"verkünde(?:t|te)", r"versicher(?:t|te)", r"äußer(?:t|te)",
-    r"mahn(?:t|te)", r"fürchte(?:t|te)?", r"befürchte(?:t|te)?", r"nenn(?:t)", r"nannte(?:n)?", r"zitier(?:t|te)",
+    r"mahn(?:t|te)", r"fürchte(?:t|te)?", r"befürchte(?:t|te)?", r"nenn(?:t)", r"nannte(?:n)?",
     r"stell(?:t|te)\s+klar", r"kritisier(?:t|te)", r"sieht", r"sah",
     r"said", r"says", r"say", r"told", r"tells", r"warn(?:s|ed)", r"wr(?:ote|ites)", r"explain(?:s|ed)",
     r"add(?:s|ed)", r"stress(?:es|ed)", r"not(?:es|ed)", r"argu(?:es|ed)", r"promis(?:es|ed)",
     r"announc(?:es|ed)", r"stat(?:es|ed)", r"insist(?:s|ed)", r"admit(?:s|ted)", r"call(?:s|ed)",
     r"describ(?:es|ed)", r"recall(?:s|ed)", r"declar(?:es|ed)", r"comment(?:s|ed)", r"repli(?:es|ed)",
     r"remark(?:s|ed)", r"assert(?:s|ed)", r"acknowledg(?:es|ed)", r"emphasi[sz](?:es|ed)",
-    r"put\s+it", r"puts\s+it", r"quot(?:es|ed)",
+    r"put\s+it", r"puts\s+it",
 ]
 # the speaker only follows these ("laut OpenAI", "so Perry", "according to OpenAI", "stammt von Perry")
-_SPEAKER_AFTER = [r"laut", r"so", r"according\s+to", r"stammt(?:e)?\s+(?:\w+\s+)?von",
-                  r"stammen\s+(?:\w+\s+)?von", r"zugeschrieben", r"from"]
-# the speaker only precedes these ("OpenAI zufolge")
-_SPEAKER_BEFORE = [r"zufolge"]
+# ("zitiert OpenAI", "quoted Perry": the one quoted follows; the one quoting is not the speaker)
+_SPEAKER_AFTER = [r"laut", r"so", r"according\s+to", r"stamm(?:t|te|en)\s+(?:(?!nicht\b|not\b)\w+\s+)?von",
+                  r"zitier(?:t|te|ten)", r"quot(?:es|ed)"]
+# the speaker only precedes these ("OpenAI zufolge", "wird Tyler Perry zugeschrieben")
+_SPEAKER_BEFORE = [r"zufolge", r"zugeschrieben"]
 # no one in particular ("heißt es", "it says") unless a name follows with von/bei/in
 IMPERSONAL = re.compile(r"\b(?:hei(?:ß|ss)t\s+es|hie(?:ß|ss)\s+es|it\s+says|it\s+is\s+said|it\s+reads)\b",
                         re.IGNORECASE)
@@ -288,7 +289,7 @@ _CUE = re.compile(
     re.IGNORECASE)
 PRONOUN = re.compile(r"(?<![\w\u00c0-\u024f])(?:er|sie|he|she|they)(?![\w\u00c0-\u024f])", re.IGNORECASE)
 # a name right after these is not the speaker ("sagte über Sora", "told the House of Lords")
-PREPOSITION = re.compile(r"(?:\b(?:über|von|vom|vor|mit|für|bei|gegen|nach|durch|zu|zum|zur|an|auf|aus|um|"
+PREPOSITION = re.compile(r"(?:\b(?:über|von|vom|vor|mit|für|bei|gegen|nach|durch|zu|zum|zur|an|auf|aus|um|in|im|"
                          r"hinter|neben|wie|als|dem|den|des|"
                          r"of|by|with|about|for|against|from|to|at|like|than|on|behind|nicht|not)\s+"
                          r"(?:[\w\u00c0-\u024f\-]+\s+){0,2})$", re.IGNORECASE)
