@@ -10,9 +10,13 @@ import datetime as dt
 import enum
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .formatters import FORMATTERS
+
+if TYPE_CHECKING:
+    from .config import Config, ConfigFinder
 
 MAX_FILE_BYTES = 20 * 1024 * 1024     # a draft larger than this is a mistake (a video, an archive dump)
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -39,17 +43,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     _add_rules_option(check)
     check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                       help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--lang", choices=("de", "en"), help="language of the drafts (default: front matter, else guessed)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that makes the exit code 1 (default: the config's fail_on, else error)")
+    check.add_argument("--lang", choices=("de", "en"),
+                       help="language of the drafts (default: front matter, else the config's lang, else guessed)")
     check.add_argument("--date", type=_date,
                        help="date of drafts without one in their front matter, YYYY-MM-DD (default: today)")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="apply unambiguous fixes (name spellings) in place, atomically")
     fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
-    check.add_argument("--fact-window", type=int, default=365, metavar="DAYS",
-                       help="days a changeable fact without `until` is trusted after its as_of (default 365)")
+    check.add_argument("--fact-window", type=int, metavar="DAYS",
+                       help="days a changeable fact without `until` is trusted after its as_of "
+                            "(default: the config's fact_window, else 365)")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings that this baseline does not record")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE (JSON) and report nothing")
+    check.add_argument("--diff-base", metavar="REF", help="report only findings on lines changed since git ref REF")
 
     facts = commands.add_parser("facts", help="list the pack's facts with statement, dates and sources")
     _add_rules_option(facts)
@@ -65,7 +76,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="append", type=Path, metavar="DIR",
-                        help="rule pack directory (repeatable; default: the packaged pack)")
+                        help="rule pack directory (repeatable; default: the config's, else the packaged pack)")
+    config = parser.add_mutually_exclusive_group()
+    config.add_argument("--config", type=Path, metavar="FILE",
+                        help="use this configuration for every draft (.factlint.yaml, or a pyproject.toml with "
+                             "[tool.factlint]) instead of the nearest one")
+    config.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
 
 def _date(text: str) -> dt.date:
@@ -75,29 +91,73 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _load_rulebook(dirs):
-    """The rule pack, or None after printing every problem with file and line."""
+class _Packs:
+    """Rule packs, each loaded once, and each configuration's selection of their rules."""
+
+    def __init__(self, cli_dirs: list[Path] | None):
+        self.cli_dirs = cli_dirs            # --rules replaces the configured directories
+        self.books: dict = {}
+        self.selected: dict = {}
+
+    def book(self, config: Config):
+        """The rule pack the configuration names; RuleError or ConfigError on problems."""
+        from .resources import default_rules_dir, default_seeds_dir
+        from .rulebook import load_pack
+        dirs = tuple(self.cli_dirs) if self.cli_dirs else config.pack_dirs(default_rules_dir())
+        key = tuple(d.resolve() for d in dirs)
+        if key not in self.books:
+            self.books[key] = load_pack(list(dirs), (default_seeds_dir(),))
+        return self.books[key]
+
+    def rules(self, config: Config) -> tuple:
+        """(rule pack, its rules as the configuration enables them and sets their severity)."""
+        from .config import ConfigError
+        if config not in self.selected:
+            book = self.book(config)
+            # a configuration's prefixes are checked against its own pack, not against one given by --rules
+            problems = [] if self.cli_dirs else config.unknown_prefixes(r.id for r in book.rules)
+            if problems:
+                raise ConfigError(problems)
+            self.selected[config] = (book, config.select_rules(book.rules))
+        return self.selected[config]
+
+
+def _print_errors(exc: Exception) -> int:
+    """Print a configuration, rule pack, baseline or git problem; the exit code for it."""
+    for message in getattr(exc, "messages", None) or [str(exc)]:
+        print(f"factlint: {message}", file=sys.stderr)
+    return Exit.ERROR
+
+
+def _load_rulebook(args):
+    """The rule pack for the working directory's configuration, or None after printing every problem."""
+    from .config import ConfigError, ConfigFinder
     from .fields import RuleError
-    from .resources import default_rules_dir, default_seeds_dir
-    from .rulebook import load_pack
     try:
-        return load_pack(list(dirs or [default_rules_dir()]), (default_seeds_dir(),))
-    except RuleError as exc:
-        for message in exc.messages:
-            print(f"factlint: {message}", file=sys.stderr)
+        config = ConfigFinder(args.config, args.no_config).for_path(Path.cwd())
+        return _Packs(args.rules).rules(config)[0]
+    except (RuleError, ConfigError) as exc:
+        _print_errors(exc)
         return None
 
 
-def collect_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Drafts under the given paths (directories recursively, hidden ones skipped), and bad paths."""
+def collect_files(paths: list[str], finder: ConfigFinder | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Drafts under the given paths, and bad paths.
+
+    Directories are searched recursively (hidden ones skipped) and filtered by the configuration's
+    include/exclude; a file named explicitly is linted unless its configuration excludes it."""
+    from .config import ConfigFinder
+    finder = finder or ConfigFinder(isolated=True)
     files, problems = [], []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files += sorted(p for p in path.rglob("*") if p.suffix.lower() in DRAFT_SUFFIXES and p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                            and finder.for_path(p).walked_file_selected(p))
         elif path.is_file():
-            files.append(path)
+            if not finder.for_path(path).excluded(path):
+                files.append(path)
         else:
             problems.append((raw, "no such file or directory"))
     return files, problems
@@ -140,40 +200,98 @@ def _fix(path: Path, data: bytes, findings: list, write: bool) -> tuple[list, st
     return [f for f in findings if (f.line, f.column, f.end_line, f.end_column) not in fixed], None
 
 
+def _conflict(args) -> str | None:
+    if args.write_baseline and (args.baseline or args.diff_base or args.fix or args.diff):
+        return "--write-baseline records every current finding; it cannot be combined with " \
+               "--baseline, --diff-base, --fix or --diff"
+    return None
+
+
+def _narrow(path: Path, findings: list, args, changes, known) -> list:
+    """Keep the findings on lines changed since --diff-base and not recorded in --baseline."""
+    from . import baseline
+    from .gitdiff import on_changed_lines
+    if changes is not None:
+        findings = on_changed_lines(findings, changes.of(path))
+    if known is not None:
+        findings = baseline.new_findings(findings, known, args.baseline.parent)
+    return findings
+
+
 def _check(args) -> int:
+    from . import baseline
+    from .config import ConfigError, ConfigFinder
     from .engine import lint_document
+    from .fields import RuleError
     from .findings import Severity
     from .formatters import Report
-    rulebook = _load_rulebook(args.rules)
-    if rulebook is None:
+    from .gitdiff import ChangedLines, GitError
+    problem = _conflict(args)
+    if problem:
+        print(f"factlint: {problem}", file=sys.stderr)
         return Exit.ERROR
-    files, read_errors = collect_files(args.paths)
-    findings = []
-    for path in files:
-        read = _read(path)
-        if isinstance(read, str):
-            read_errors.append((str(path), read))
-            continue
-        data, doc = read
-        found = lint_document(doc, rulebook, lang=args.lang, date=args.date, fact_window=args.fact_window)
-        if args.fix or args.diff:
-            found, problem = _fix(path, data, found, write=args.fix)
-            if problem:
-                read_errors.append((str(path), problem))
-        findings += found
+    findings, failing, rules = [], [], {}
+    try:
+        finder = ConfigFinder(args.config, args.no_config)
+        files, read_errors = collect_files(args.paths, finder)
+        known = baseline.read(args.baseline) if args.baseline else None
+        changes = ChangedLines(args.diff_base) if args.diff_base else None
+        packs = _Packs(args.rules)
+        for raw in args.paths:      # a broken pack or config is an error even when no draft is found
+            if Path(raw).exists():
+                packs.rules(finder.for_path(Path(raw)))
+        for path in files:
+            config = finder.for_path(path)
+            rulebook, selected = packs.rules(config)
+            rules.update((r.id, r) for r in selected if r.id not in rules)
+            read = _read(path)
+            if isinstance(read, str):
+                read_errors.append((str(path), read))
+                continue
+            data, doc = read
+            found = lint_document(doc, rulebook, lang=args.lang, rules=selected, date=args.date,
+                                  fact_window=config.fact_window if args.fact_window is None else args.fact_window,
+                                  default_lang=config.lang)
+            found = _narrow(path, config.adjust_meta(found), args, changes, known)
+            if args.fix or args.diff:
+                found, problem = _fix(path, data, found, write=args.fix)
+                if problem:
+                    read_errors.append((str(path), problem))
+            threshold = Severity.parse(args.fail_on or config.fail_on)
+            failing += [f for f in found if f.severity >= threshold]
+            findings += found
+    except (ConfigError, RuleError, baseline.BaselineError, GitError) as exc:
+        return _print_errors(exc)
     for path, message in read_errors:
         print(f"factlint: {path}: {message}; skipped", file=sys.stderr)
+    if args.write_baseline:
+        return _write_baseline(args.write_baseline, findings, read_errors)
     if args.diff:
         return Exit.ERROR if read_errors else Exit.CLEAN
-    sys.stdout.write(FORMATTERS[args.format](Report(tuple(findings), len(files) - len(read_errors), tuple(read_errors))))
+    sys.stdout.write(FORMATTERS[args.format](Report(tuple(findings), len(files) - len(read_errors),
+                                                    tuple(read_errors), tuple(rules.values()))))
     if read_errors:
         return Exit.ERROR
-    threshold = Severity.parse(args.fail_on)
-    return Exit.FINDINGS if any(f.severity >= threshold for f in findings) else Exit.CLEAN
+    return Exit.FINDINGS if failing else Exit.CLEAN
+
+
+def _write_baseline(path: Path, findings: list, read_errors: list) -> int:
+    """Record the findings; an incomplete run (unreadable drafts) writes nothing."""
+    from . import baseline
+    if read_errors:
+        print(f"factlint: baseline {path} not written: some drafts could not be read", file=sys.stderr)
+        return Exit.ERROR
+    try:
+        baseline.write(path, findings)
+    except baseline.BaselineError as exc:
+        return _print_errors(exc)
+    print(f"factlint: baseline {path}: {len(findings)} finding{'s' if len(findings) != 1 else ''} recorded",
+          file=sys.stderr)
+    return Exit.CLEAN
 
 
 def _rules(args) -> int:
-    rulebook = _load_rulebook(args.rules)
+    rulebook = _load_rulebook(args)
     if rulebook is None:
         return Exit.ERROR
     if args.rules_command == "check":
@@ -193,7 +311,7 @@ def _rules(args) -> int:
 
 def _facts(args) -> int:
     from .formatters import FACT_FORMATTERS
-    rulebook = _load_rulebook(args.rules)
+    rulebook = _load_rulebook(args)
     if rulebook is None:
         return Exit.ERROR
     sys.stdout.write(FACT_FORMATTERS[args.format](rulebook.rules))

@@ -14,15 +14,18 @@ from .findings import Finding, Mismatch, Severity
 from .language import guess_language
 from .rulebook import Rule, Rulebook
 from .segments import Document
+from .suppress import apply_suppressions
 
 
-def document_language(doc: Document, override: str | None = None) -> str:
-    """The draft's language: --lang, else front matter `lang`, else a guess from its text."""
+def document_language(doc: Document, override: str | None = None, default: str | None = None) -> str:
+    """The draft's language: --lang, else front matter `lang`, else the configured default, else a guess."""
     if override:
         return override
     declared = str(doc.meta.get("lang", "") or "").lower()[:2]
     if declared in ("de", "en"):
         return declared
+    if default:
+        return default
     return guess_language(" ".join(s.text for s in doc.segments))
 
 
@@ -78,7 +81,9 @@ def _message(rule: Rule, mismatch: Mismatch, found: str, lang: str) -> str:
 
 def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch, outdated: str) -> Finding:
     start, end = sentence.segment.source_span(sentence.start + mismatch.start, sentence.start + mismatch.end)
-    found = sentence.text[mismatch.start:mismatch.end]
+    # a claim may run past its sentence (a quotation of several sentences): take it from the segment
+    text = sentence.segment.text
+    found = text[sentence.start + mismatch.start:sentence.start + mismatch.end].replace("\n", " ")
     line, column = doc.position(start)
     end_line, end_column = doc.position(end - 1)
     return Finding(
@@ -97,9 +102,11 @@ def checked_rules(rulebook: Rulebook, rules: Iterable[Rule] | None = None) -> li
 
 def lint_document(doc: Document, rulebook: Rulebook, lang: str | None = None,
                   rules: Iterable[Rule] | None = None, date: dt.date | None = None,
-                  fact_window: int = DEFAULT_FACT_WINDOW) -> list[Finding]:
-    """All findings for one parsed draft, sorted by position. `date` is the fallback draft date."""
-    language = document_language(doc, lang)
+                  fact_window: int = DEFAULT_FACT_WINDOW, default_lang: str | None = None) -> list[Finding]:
+    """All findings for one parsed draft that no inline directive suppresses, sorted by position.
+
+    `date` is the fallback draft date, `default_lang` the language of drafts that declare none."""
+    language = document_language(doc, lang, default_lang)
     known_date = document_date(doc, date)
     # an undated draft is taken as written today, but its relative dates ("im Februar") are not
     # resolved against a guess (see Sentence.draft_date_known)
@@ -111,7 +118,7 @@ def lint_document(doc: Document, rulebook: Rulebook, lang: str | None = None,
             for mismatch in RULE_TYPES[rule.kind].evaluate(rule, sentence):
                 outdated = _outdated(rule, sentence, draft_date, fact_window)
                 findings.add(_finding(doc, sentence, rule, mismatch, outdated))
-    return sorted(findings)
+    return apply_suppressions(doc, sorted(findings))
 
 
 def worst(findings: Iterable[Finding]) -> Severity | None:

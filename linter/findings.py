@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -22,6 +23,13 @@ class Severity(enum.IntEnum):
 
     def __str__(self) -> str:
         return self.name.lower()
+
+
+def claim_key(found: str) -> str:
+    """A claim as baselines and fingerprints compare it: NFC, white space folded, case folded.
+
+    Never a line number, so the key survives edits above the claim."""
+    return " ".join(unicodedata.normalize("NFC", found).split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,15 +2,25 @@
 
 Fields (`expected`): speaker, text, variants (list of mappings with text and source or origin).
 
-A quotation in a draft („…“, "…", »…«, a blockquote) that lines up with the fact's words but differs
-in some of them is a misquote: changed negations, numbers or names are errors, other changed words
-warnings. Typography, ß/ss, hyphens, case, trailing punctuation, ellipses and excerpts are no change.
-A quotation that matches well but is given to another known person or organisation ("sagte Sam
-Altman", "— Tyler Perry", a speaker named in the sentence before) is a misattribution. Paraphrase
-without quotation marks is neither.
-FAIL: 'Tyler Perry sagte: „Zu hören, dass es all diese Dinge kann, ist eine Sache, aber die Fähigkeiten tatsächlich zu sehen, war ernüchternd.“'
-FAIL: 'Sam Altman sagte: „Zu hören, dass es all diese Dinge kann, ist eine Sache, aber die Fähigkeiten tatsächlich zu sehen, war überwältigend.“'
-PASS: 'Tyler Perry fand es „überwältigend“, die Fähigkeiten von Sora tatsächlich zu sehen.'
+A quotation in a draft („…“, "…", »…«, a blockquote) that lines up with the fact's words (or a
+variant's) but differs in some of them is a misquote: changed negations, numbers or names are errors,
+other changed words warnings. Typography, ß/ss, hyphens, case, trailing punctuation, ellipses, word
+endings, cuts and excerpts are no change. A quotation that matches well but is given to another
+known person or organisation is a misattribution. Paraphrase without quotation marks is neither.
+
+The speaker is, in this order: a "— Name" line after the quotation; the name a verb of saying stands
+next to ("sagte Sam Altman", "Perry said", "laut OpenAI", "according to", "stammt von"; "heißt es"
+names nobody), a pronoun there ("sagte sie", "He warned") meaning the person the sentence before
+names; the person or organisation the sentence opens with ("Tyler Perry fand es „…“"), if it names
+no other; for a quotation standing on its own, a verb of saying in the sentence or paragraph before
+("Altman äußerte sich begeistert.", "Perry sagte dazu:") or in one after that points back ("Das
+sagte Perry."). Known names are the subjects' names; outside the sentence, where the engine's
+mentions do not reach, they are read off the subject ids ("tyler-perry": Tyler Perry, Perry).
+FAIL: "Tyler Perry sagte: „Zu hören, dass es all diese Dinge kann, ist eine Sache, aber die Fähigkeiten
+      tatsächlich zu sehen, war ernüchternd.“"   (a changed word: warning)
+FAIL: "Sam Altman sagte: „Zu hören, dass es all diese Dinge kann, ist eine Sache, aber die Fähigkeiten
+      tatsächlich zu sehen, war überwältigend.“"   (Tyler Perry's words)
+PASS: "Tyler Perry fand es „überwältigend“, die Fähigkeiten von Sora tatsächlich zu sehen."   (an excerpt)
 """
 from __future__ import annotations
 
@@ -21,7 +31,7 @@ from typing import Iterator
 
 from ..claims.quotes import (
     IMPERSONAL, PREPOSITION, PRONOUN, QUOTE_MARKS, RETRACTION, STOPWORDS, Alignment, Cue, Quotation, Word,
-    align, find_quotations, fold, mask_quotations, speaker_cues, word_distance, words,
+    align, find_quotations, fold, mask_quotations, speaker_cues, stem, word_distance, words,
 )
 from ..fields import FieldReader
 from ..findings import Mismatch, Severity
@@ -45,11 +55,14 @@ class Form:
     text: str
     words: tuple[Word, ...]
     norms: tuple[str, ...]
-    vocabulary: frozenset
+    vocabulary: frozenset           # its content words
+    stems: frozenset                # and their stems
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Expected:
+    """The fact's speaker and words; compared by identity, so that matches can be cached per rule."""
+
     speaker: str
     text: str
     variants: tuple[str, ...]
@@ -59,7 +72,8 @@ class Expected:
 def _form(text: str) -> Form:
     found = tuple(w for w in words(text) if w.norm is not None)
     norms = tuple(w.norm for w in found)
-    return Form(text, found, norms, frozenset(n for n in norms if n not in STOPWORDS))
+    vocabulary = frozenset(n for n in norms if n not in STOPWORDS)
+    return Form(text, found, norms, vocabulary, frozenset(stem(n) for n in vocabulary))
 
 
 def parse_expected(reader: FieldReader) -> Expected:
@@ -90,17 +104,19 @@ def best_match(expected: Expected, quotation: str) -> Match | None:
     draft = words(quotation)
     norms = [w.norm for w in draft]
     content = {n for n in norms if n is not None and n not in STOPWORDS}
-    best = None
+    best: tuple | None = None
     for form in expected.forms:
-        if len(content & form.vocabulary) < 2 and not (content and content <= form.vocabulary):
-            continue
+        if len(content & form.vocabulary) < OWN_SPEAKER[1] and len({stem(n) for n in content} & form.stems) < 2:
+            continue        # too few shared words to be this statement
         alignment = align(norms, form.norms)
         if alignment is None:
             continue
-        if best is None or (alignment.similarity, alignment.matched) > (best.alignment.similarity,
-                                                                        best.alignment.matched):
-            best = Match(form, alignment)
-    return best
+        # a rendering the quotation only cuts beats one it rewords (the 001 and 003 translations)
+        clean = not alignment.rewritten and alignment.similarity >= NO_SPEAKER[0]
+        rank = (clean, alignment.similarity, alignment.matched)
+        if best is None or rank > best[0]:
+            best = (rank, Match(form, alignment))
+    return best[1] if best else None
 
 
 # --- what kind of change --------------------------------------------------------------------------
@@ -132,16 +148,6 @@ def _critical(draft: list[str], source: list[str], names) -> bool:
     return any(names(n) for n in changed)
 
 
-def _content_changed(match: Match, draft_words: tuple[Word, ...]) -> bool:
-    """Whether a change touches a word other than a function word."""
-    for edit in match.alignment.changes:
-        (a, b), (c, d) = edit.draft, edit.source
-        changed = [w.norm for w in draft_words[a:b] if w.norm] + list(match.form.norms[c:d])
-        if any(n not in STOPWORDS for n in changed):
-            return True
-    return False
-
-
 def _quoted(text: str) -> str:
     return f'"{text}"'
 
@@ -157,32 +163,46 @@ def _whole_words(text: str, start: int, end: int) -> str:
     return text[start:end].strip("-\u2011")
 
 
-def _describe(match: Match, draft_text: str, draft_words: tuple[Word, ...], names) -> tuple[str, bool, str]:
-    """The changed words ('"langsam" instead of "rasch"'), whether one is critical, and the source words."""
-    form = match.form
-    parts, critical = [], False
-    first = last = None
-    for edit in match.alignment.edits:
-        first = edit.source[0] if first is None else first
-        last = edit.source[1]
+@dataclass(frozen=True, slots=True)
+class Change:
+    reading: str          # '"langsam" instead of "rasch"', '"nur" added', '"rasch" left out'
+    critical: bool        # a negation, number or name changed
+    substantive: bool     # not a plain cut: a word replaced or added, or a critical word left out
+    content: bool         # a word other than a function word is involved
+
+
+def changes_of(match: Match, quotation: str, kinds: tuple) -> list[Change]:
+    """What the quotation changes against the statement, edit by edit."""
+    form, draft = match.form, words(quotation)
+    result = []
     for edit in match.alignment.changes:
         (a, b), (c, d) = edit.draft, edit.source
-        said = _whole_words(draft_text, draft_words[a].start, draft_words[b - 1].end) if b > a else ""
+        said_norms = [w.norm for w in draft[a:b] if w.norm]
+        source_norms = list(form.norms[c:d])
+        said = _whole_words(quotation, draft[a].start, draft[b - 1].end) if b > a else ""
         source = _whole_words(form.text, form.words[c].start, form.words[d - 1].end) if d > c else ""
-        critical = critical or _critical([w.norm for w in draft_words[a:b] if w.norm],
-                                         list(form.norms[c:d]), names)
+        critical = _critical(said_norms, source_norms, lambda n: find_names(n.capitalize(), kinds))
         if said and source:
-            parts.append(f"{_quoted(said)} instead of {_quoted(source)}")
+            reading = f"{_quoted(said)} instead of {_quoted(source)}"
         elif said:
-            parts.append(f"{_quoted(said)} added")
+            reading = f"{_quoted(said)} added"
         else:
-            parts.append(f"{_quoted(source)} left out")
-    if len(parts) > 3:
-        parts = parts[:3] + [f"{len(parts) - 3} more"]
-    expected = ""
-    if first is not None and last > first:
-        expected = form.text[form.words[first].start:form.words[last - 1].end]
-    return "; ".join(parts), critical, expected
+            reading = f"{_quoted(source)} left out"
+        result.append(Change(reading, critical, critical or edit.op != "delete",
+                             any(n not in STOPWORDS for n in said_norms + source_norms)))
+    return result
+
+
+def _reading(changes: list[Change]) -> str:
+    parts = [c.reading for c in changes[:3]] + ([f"{len(changes) - 3} more"] if len(changes) > 3 else [])
+    return "; ".join(parts)
+
+
+def _source_words(match: Match) -> str:
+    """The words of the statement the quotation lines up with."""
+    form, edits = match.form, match.alignment.edits
+    first, last = edits[0].source[0], edits[-1].source[1]
+    return form.text[form.words[first].start:form.words[last - 1].end] if last > first else form.text
 
 
 # --- known names ----------------------------------------------------------------------------------
@@ -258,6 +278,9 @@ UNKNOWN = Speaker("unknown")
 _PRONOUN_KINDS = {"er": ("person",), "he": ("person",), "she": ("person",),
                   "sie": ("person", "organisation"), "they": ("person", "organisation")}
 _CLAUSE_END = re.compile(r"[.;!?]")
+# a sentence after a quotation that is about it ("Das sagte Perry.", "Those were Perry's words.")
+_BACK_REFERENCE = re.compile(r"[\W_]*(?:das|dies|diese\w*|so|mit\s+diese\w*|that|this|these|those|thus|with\s+th\w+)\b",
+                             re.IGNORECASE)
 _DASH = re.compile(r"(?:[\u2014\u2013\u2015]|--?)[ \t]*")
 
 
@@ -300,37 +323,47 @@ def _free(text: _Text, name: Name, left: int, subject: bool = False) -> bool:
     return not PREPOSITION.search(before) or (subject and bool(_AS.search(before)))
 
 
+def _options(names: list[Name], pronouns) -> list[tuple[object, int, int]]:
+    return [(n, n.start, n.end) for n in names] + [(p, p.start(), p.end()) for p in pronouns]
+
+
 def _cue_speaker(text: _Text, cue: Cue, lo: int, hi: int) -> tuple[object, int, int] | None:
-    """The name or pronoun a verb of saying belongs to, within [lo, hi): (name | pronoun match, start, end)."""
+    """The name or pronoun a verb of saying belongs to, within [lo, hi): (name | pronoun match, start, end).
+
+    The speaker stands right before the verb ("Perry sagte", "Tyler Perry, Schauspieler, sagte") or,
+    when the verb follows a comma or nothing stands before it, right after it ("…, sagte Perry",
+    "erklärte OpenAI-Chef Sam Altman")."""
     masked = text.masked
-    candidates = []
+    before = after = None
     if cue.direction in ("before", "both"):
         names = [n for n in text.names if lo <= n.start and n.end <= cue.start
                  and word_distance(masked, n.end, cue.start) <= _NEAR
                  and not _CLAUSE_END.search(masked, n.end, cue.start) and ":" not in masked[n.end:cue.start]
-                 and not _marks(text.text[n.end:cue.start]) and _free(text, n, lo, subject=True)]
+                 and not _marks(text.text[n.end:cue.start])
+                 and (cue.direction == "before" or _free(text, n, lo, subject=True))]
         pronouns = [p for p in PRONOUN.finditer(masked, lo, cue.start)
                     if word_distance(masked, p.end(), cue.start) <= 1]
-        options = [(n, n.start, n.end) for n in names] + [(p, p.start(), p.end()) for p in pronouns]
-        if options:
-            candidates.append(max(options, key=lambda o: o[2]))
-    if not candidates and cue.direction in ("after", "both"):
+        options = _options(names, pronouns)
+        before = max(options, key=lambda o: o[2]) if options else None
+    if cue.direction in ("after", "both"):
         names = [n for n in text.names if n.start >= cue.end and n.end <= hi
                  and word_distance(masked, cue.end, n.start) <= _NEAR
                  and not re.search(r"[.,;:!?]", masked[cue.end:n.start]) and not _marks(text.text[cue.end:n.start])
                  and _free(text, n, cue.end)]
         pronouns = [p for p in PRONOUN.finditer(masked, cue.end, hi)
                     if word_distance(masked, cue.end, p.start()) <= 1]
-        options = [(n, n.start, n.end) for n in names] + [(p, p.start(), p.end()) for p in pronouns]
+        options = _options(names, pronouns)
         if options:
-            first = min(options, key=lambda o: o[1])
+            after = min(options, key=lambda o: o[1])
             # "OpenAI-Chef Sam Altman", "OpenAI CEO Sam Altman": the person, not the company
-            if isinstance(first[0], Name) and first[0].kind != "person":
-                person = next((n for n in names if n.kind == "person" and n.start > first[2]
-                               and word_distance(masked, first[2], n.start) <= 2), None)
-                first = (person, person.start, person.end) if person else first
-            candidates.append(first)
-    return candidates[0] if candidates else None
+            if isinstance(after[0], Name) and after[0].kind != "person":
+                person = next((n for n in names if n.kind == "person" and n.start > after[2]
+                               and word_distance(masked, after[2], n.start) <= 2), None)
+                after = (person, person.start, person.end) if person else after
+    inverted = masked[lo:cue.start].rstrip().endswith(",")
+    if after is not None and (before is None or inverted):
+        return after
+    return before
 
 
 def _resolve_pronoun(text: _Text, pronoun: str, sentence: int, before: _Text | None) -> Speaker:
@@ -347,33 +380,54 @@ def _resolve_pronoun(text: _Text, pronoun: str, sentence: int, before: _Text | N
     return UNKNOWN
 
 
+_CLAUSE_MARK = re.compile(r"[,;:\u2013\u2014]")
+
+
+def _separation(between: str, cue_first: bool) -> int:
+    """How far a cue stands from its quotation: words between, and a clause more for one after it
+    ("„…“, sagte Perry" is near; "„…“ erzeugen, Farid warnte" is another clause)."""
+    far = not cue_first and _CLAUSE_MARK.search(between.lstrip(" \t\n,"))
+    return word_distance(between, 0, len(between)) + (5 if far else 0)
+
+
+_SOURCE_OF = re.compile(r"\b(?:von|vom|bei|in|im|aus|of|from|by)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _impersonal(text: _Text, lo: int, hi: int) -> Speaker | None:
+    """"heißt es" gives no speaker, unless it names where ("Im Bericht von OpenAI heißt es", "heißt es
+    bei OpenAI"); None when the sentence has no such phrase."""
+    masked, found = text.masked, None
+    for match in IMPERSONAL.finditer(masked, lo, hi):
+        near = [n for n in text.names if lo <= n.start < hi and n.kind in ("organisation", "person")
+                and _SOURCE_OF.search(masked, max(lo, n.start - 40), n.start)
+                and min(word_distance(masked, n.end, match.start()), word_distance(masked, match.end(), n.start))
+                <= _NEAR]
+        found = _named(text, near[0]) if near else Speaker("impersonal")
+    return found
+
+
 def _cue_analysis(text: _Text, lo: int, hi: int, quote: tuple[int, int], before: _Text | None,
-                  sentence: int, verbs_only: bool = False) -> Speaker | None:
+                  sentence: int, lang: str, verbs_only: bool = False) -> Speaker | None:
     """The speaker the verbs of saying in [lo, hi) give the quotation at `quote`, if any.
 
     `verbs_only`: only verbs of saying count, not "laut", "so" or "heißt es" (for a sentence beside the
     quotation, where these name the source of another statement)."""
     masked = text.masked
-    impersonal = None
-    for match in IMPERSONAL.finditer(masked, lo, hi):
-        # "Im Bericht von OpenAI heißt es", "heißt es bei OpenAI"
-        near = [n for n in text.names if lo <= n.start < hi and n.kind in ("organisation", "person")
-                and re.search(r"\b(?:von|vom|bei|in|im|aus|of|from|by)\s+(?:[\w\-]+\s+){0,2}$",
-                              masked[max(lo, n.start - 40):n.start], re.IGNORECASE)
-                and min(word_distance(masked, n.end, match.start()), word_distance(masked, match.end(), n.start))
-                <= _NEAR]
-        impersonal = _named(text, near[0]) if near else Speaker("impersonal")
+    impersonal = None if verbs_only else _impersonal(text, lo, hi)
     best = None
-    if verbs_only:
-        impersonal = None
     for cue in speaker_cues(masked[:hi]):
         if cue.start < lo or verbs_only and cue.direction != "both":
             continue
         found = _cue_speaker(text, cue, lo, hi)
+        # in German a tag after the quotation puts the verb first ("„…“, sagte Perry"); "„…“, OpenAI
+        # verspricht …" starts a clause of its own (unless "„…“, wie Perry sagte")
+        if (lang == "de" and cue.direction == "both" and found and quote[1] <= found[1] < cue.start
+                and not _AS.search(masked, quote[1], found[1])):
+            continue
         left = min(cue.start, found[1]) if found else cue.start
         right = max(cue.end, found[2]) if found else cue.end
-        distance = word_distance(masked, right, quote[0]) if right <= quote[0] else word_distance(masked, quote[1], left)
-        rank = (distance, found is None)
+        between = masked[right:quote[0]] if right <= quote[0] else masked[quote[1]:left]
+        rank = (_separation(between, right <= quote[0]), found is None)
         if best is None or rank < best[0]:
             best = (rank, found)
     if best is None:
@@ -425,7 +479,8 @@ def _dash_speaker(text: _Text, position: int) -> Speaker | None:
     return UNKNOWN if own_line else None
 
 
-def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, after: _Text | None) -> Speaker:
+def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, after: _Text | None,
+                 lang: str) -> Speaker:
     """Who the draft says spoke the quotation."""
     masked = segment.masked
     first = segment.sentence_at(quotation.start)
@@ -439,15 +494,16 @@ def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, aft
     if dash is not None:
         return dash
     quote = (quotation.start, quotation.end)
-    found = _cue_analysis(segment, lo, hi, quote, before, first)
+    found = _cue_analysis(segment, lo, hi, quote, before, first, lang)
     if found is not None:
         return found
     found = _subject_speaker(segment, lo, quotation.start, before, first)
     if found is not None:
         return found
-    # else the sentence before may introduce it ("Tyler Perry sagte dazu:"), or the sentence before or
-    # after name its speaker with a verb of saying ("Altman äußerte sich begeistert.", "Das sagte Perry.");
-    # the paragraph before or after counts for a quotation standing on its own (a blockquote)
+    # else the sentence before may introduce it ("Tyler Perry sagte dazu:"); a quotation standing on
+    # its own (a quoted sentence, a blockquote) may take its speaker from a verb of saying in the
+    # sentence before ("Altman äußerte sich begeistert.") or in one after that points back to it
+    # ("Das sagte Perry."), also across paragraphs
     alone = quotation.block or not re.search(r"[^\W_]", masked[lo:hi])
     neighbours = []
     if first > 0:
@@ -464,9 +520,11 @@ def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, aft
             continue            # it has quotations of its own
         end = (b, b) if previous else (a, a)
         if previous and text.text[a:b].rstrip().endswith(":"):
-            found = _cue_analysis(text, a, b, end, None, index) or _subject_speaker(text, a, b, None, index)
+            found = _cue_analysis(text, a, b, end, None, index, lang) or _subject_speaker(text, a, b, None, index)
+        elif alone and (previous or _BACK_REFERENCE.match(text.text, a)):
+            found = _cue_analysis(text, a, b, end, None, index, lang, verbs_only=True)
         else:
-            found = _cue_analysis(text, a, b, end, None, index, verbs_only=True)
+            continue
         if found is not None and found.status == "named":
             return found
     return NONE
@@ -474,10 +532,10 @@ def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, aft
 
 @lru_cache(maxsize=1024)
 def _segment_speaker(text: str, blockquote: bool, before: str, after: str, kinds: tuple,
-                     mentions: tuple[Name, ...], quotation: Quotation) -> Speaker:
+                     mentions: tuple[Name, ...], quotation: Quotation, lang: str) -> Speaker:
     segment = _Text.of(text, blockquote, kinds, mentions)
     return find_speaker(segment, quotation, _Text.of(before, False, kinds) if before else None,
-                        _Text.of(after, False, kinds) if after else None)
+                        _Text.of(after, False, kinds) if after else None, lang)
 
 
 def speaker_of(sentence, quotation: Quotation) -> Speaker:
@@ -486,7 +544,7 @@ def speaker_of(sentence, quotation: Quotation) -> Speaker:
     mentions = tuple(Name(sentence.start + m.start, sentence.start + m.end, m.subject, m.kind)
                      for m in sentence.mentions if m.kind in SPEAKER_KINDS)
     return _segment_speaker(sentence.segment.text, sentence.segment.quote_depth > 0, sentence.before,
-                            sentence.after, kinds, mentions, quotation)
+                            sentence.after, kinds, mentions, quotation, sentence.lang)
 
 
 # --- the check ------------------------------------------------------------------------------------
@@ -510,7 +568,7 @@ def _good(alignment: Alignment, threshold: tuple[float, int]) -> bool:
 
 def may_quote(sentence) -> bool:
     """Whether a quotation can start in the sentence: it has a quotation mark or is in a blockquote."""
-    return sentence.segment.quote_depth > 0 or any(c in QUOTE_MARKS for c in sentence.text)
+    return sentence.segment.quote_depth > 0 or not QUOTE_MARKS.isdisjoint(sentence.text)
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
@@ -522,7 +580,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     end = sentence.start + len(sentence.text)
     for quotation in find_quotations(segment.text, segment.quote_depth > 0):
         if not sentence.start <= quotation.start < end:
-            continue
+            continue        # reported from the sentence it starts in
         inner = quotation.inner(segment.text)
         match = best_match(expected, inner)
         if match is None or not _good(match.alignment, OWN_SPEAKER):
@@ -530,18 +588,20 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         speaker = speaker_of(sentence, quotation)
         if speaker.status == "retracted":
             continue
-        kinds = tuple(sorted(sentence.subject_kind.items()))
-        changes, critical, source = _describe(match, inner, words(inner), lambda n: find_names(n.capitalize(), kinds))
+        changes = changes_of(match, inner, tuple(sorted(sentence.subject_kind.items())))
+        substantive = [c for c in changes if c.substantive]
         start, stop = quotation.start - sentence.start, quotation.end - sentence.start
         if _other_speaker(rule, speaker):
             if _good(match.alignment, ATTRIBUTION):
-                reading = f"attributed to {speaker.name}" + (f"; {changes}" if changes else "")
+                reading = f"attributed to {speaker.name}" + (f"; {_reading(substantive)}" if substantive else "")
                 yield Mismatch(start, stop, reading, expected.speaker)
             continue
         own = speaker.status == "named" and speaker.subject == rule.scope.subject
-        if not match.alignment.changed or not _good(match.alignment, OWN_SPEAKER if own else NO_SPEAKER):
+        if not substantive or not _good(match.alignment, OWN_SPEAKER if own else NO_SPEAKER):
             continue
         # a short excerpt that differs only in function words is a term, not a misquote ("Text-zu-Video")
-        if _good(match.alignment, NO_SPEAKER) or _content_changed(match, words(inner)):
-            yield Mismatch(start, stop, changes, _quoted(source),
-                           max_severity=Severity.ERROR if critical else Severity.WARNING)
+        if not _good(match.alignment, NO_SPEAKER) and not any(c.content for c in substantive):
+            continue
+        critical = any(c.critical for c in substantive)
+        yield Mismatch(start, stop, _reading(substantive), _quoted(_source_words(match)),
+                       max_severity=Severity.ERROR if critical else Severity.WARNING)

@@ -1,15 +1,15 @@
 """Quotations in a block of prose, their words, and how they line up with a known quote.
 
-* `find_quotations` finds the quoted passages of a segment („…“, “…”, "…", »…«, «…», ‚…‘) or, for a
-  blockquote without quotation marks, the block itself (without a trailing "— Name" line).
-* `words` turns a text into comparable words: case, ß/ss, umlauts, typographic apostrophes, hyphens and
-  dashes and trailing punctuation make no difference; an ellipsis ("…", "[…]") or an editor's bracket
-  ("[Sora]") is a gap that may stand for any number of words.
-* `align` lines the words of a draft's quotation up with a known quote. The quotation may be an excerpt
-  of the quote (its words need not cover the quote) or run on beyond it; inside the aligned part every
-  replaced, added or left out word is a change.
+* `find_quotations` finds the quoted passages of a segment („…“, “…”, "…", »…«, «…», ‚…‘) or, for
+  a blockquote without quotation marks, the block itself (without a trailing "— Name" line).
+* `words` turns a text into comparable words: case, ß/ss, umlauts, typographic apostrophes, hyphens,
+  dashes, words broken at a line end and trailing punctuation make no difference; an ellipsis ("…",
+  "[…]") or an editor's bracket ("[Sora]") is a gap that may stand for any number of words.
+* `align` lines the words of a draft's quotation up with a known quote. The quotation may be an
+  excerpt of the quote or run on beyond it; inside the aligned part every replaced, added or left out
+  word is a change (word endings fitted to the draft's sentence are not).
 * `speaker_cues` finds the words of a sentence that introduce a speaker ("sagte", "laut", "said",
-  "according to", "heißt es", a line "— Name").
+  "according to", "zufolge"); `IMPERSONAL` the ones that name nobody ("heißt es").
 """
 from __future__ import annotations
 
@@ -96,13 +96,13 @@ def mask_quotations(text: str, quotations: Sequence[Quotation]) -> str:
 
 # --- words ----------------------------------------------------------------------------------------
 
-_FOLD = str.maketrans({"ß": "ss", "ä": "ae", "ö": "oe", "ü": "ue", "\u2019": "'", "\u2018": "'", "`": "'",
-                       "\u00ad": ""})
+_FOLD = str.maketrans({"ß": "ss", "ä": "ae", "ö": "oe", "ü": "ue", "\u2019": "'", "\u2018": "'", "`": "'"})
 # an ellipsis or an editor's bracket; else a word (apostrophes inside: "today's", "we'll")
 _TOKEN = re.compile(r"(?P<gap>\[[^\]]*\]|\(\s*(?:\u2026|\.\.\.)\s*\)|\u2026|\.{3,})"
                     r"|(?P<word>[^\W_]+(?:['\u2019][^\W_]+)*)")
 # a word broken at a line end ("Sicherheits-\nmaßnahmen") is one word; "Text- und Bild" is not
-_BROKEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zäöüß])(?!(?:und|oder|bis|and|or|to)\b)")
+_BROKEN = re.compile(r"-[ \t]*\n[ \t]*|\u00ad")
+_NOT_A_TAIL = frozenset("und oder bis and or to".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +122,18 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=2048)
 def words(text: str) -> tuple[Word, ...]:
     """The words and gaps of a text, in order, with their spans."""
-    joined = _BROKEN.sub(lambda m: "\u00ad" + " " * (len(m.group()) - 1), text)
     result: list[Word] = []
-    for match in _TOKEN.finditer(joined):
+    for match in _TOKEN.finditer(text):
         if match.group("gap"):
             if not result or result[-1].norm is not None:
                 result.append(Word(None, match.start(), match.end()))
+            continue
+        norm = fold(match.group("word"))
+        last = result[-1] if result else None
+        if (last is not None and last.norm is not None and _BROKEN.fullmatch(text, last.end, match.start())
+                and match.group("word")[0].islower() and norm not in _NOT_A_TAIL):
+            result[-1] = Word(last.norm + norm, last.start, match.end())     # "Sicherheits-\nmaßnahmen"
         else:
-            norm = fold(match.group("word").replace(" ", ""))
             result.append(Word(norm, match.start(), match.end()))
     return tuple(result)
 
@@ -159,17 +163,35 @@ class Edit:
 class Alignment:
     matched: int                  # draft words equal to a word of the quote
     content: int                  # of those, words that are not function words
-    changed: int                  # words replaced, added or left out
+    rewritten: int                # draft words that replace words of the quote or are added
+    omitted: int                  # words of the quote left out (inside the quoted part)
     edits: tuple[Edit, ...]
 
     @property
+    def changed(self) -> int:
+        return self.rewritten + self.omitted
+
+    @property
     def similarity(self) -> float:
-        total = self.matched + self.changed
+        """Equal words against all words of the aligned part, a left out word counting as half."""
+        total = self.matched + self.rewritten + OMISSION * self.omitted
         return self.matched / total if total else 0.0
 
     @property
     def changes(self) -> tuple[Edit, ...]:
         return tuple(e for e in self.edits if e.op != "equal")
+
+
+OMISSION = 0.5        # the cost of a left out word, against 1 for a changed or added one
+
+
+_ENDING = re.compile(r"(?:en|em|er|es|e|n|s)$")
+
+
+def stem(word: str) -> str:
+    """A word without its inflectional ending ("verfügbaren", "verfügbare" -> "verfuegbar")."""
+    cut = _ENDING.sub("", word)
+    return cut if len(cut) >= 4 else word
 
 
 def _substitution_penalty(draft: str, source: str) -> float:
@@ -181,12 +203,16 @@ def _substitution_penalty(draft: str, source: str) -> float:
 def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | None:
     """The best alignment of the draft's words (None = gap) with a known quote's words.
 
-    An equal word scores 1, every replaced, added or left out word costs 1. Free: known words before
-    the draft's first and after its last word (an excerpt), draft words before the quote's first or
-    after its last word (a quotation that goes on), and any known words at a gap. None when no word
-    is equal.
+    An equal word (equal but for its ending: a quotation fitted into the draft's grammar, "öffentlich
+    verfügbaren Daten") scores 1, a replaced or added word costs 1, a left out word less (an unmarked
+    cut is more common than a changed word: "es sei „schwierig, die Fälschung … zu unterscheiden“").
+    Free: known words before the draft's first and after its last word (an excerpt), draft words
+    before the quote's first or after its last word (a quotation that goes on), and any known words at
+    a gap. None when no word is equal.
     """
     n, m = len(draft), len(source)
+    draft_stems = [stem(w) if w is not None else None for w in draft]
+    source_stems = [stem(w) for w in source]
     low = float("-inf")
     score = [[low] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -205,10 +231,14 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
             if here == low:
                 continue
             gap = i < n and draft[i] is None
+            came = back[i][j][2] if back[i][j] else "skip"
+            # draft words before the quote's first word are free, but then the quote must begin:
+            # its first word changed is a change, not a cut after a free start
+            leading = j == 0 and i > 0
             if i < n and j < m and not gap:
-                if draft[i] == source[j]:
+                if draft_stems[i] == source_stems[j]:
                     relax(i + 1, j + 1, here + 1.0, (i, j, "equal"))
-                else:
+                elif not leading:
                     relax(i + 1, j + 1, here - _substitution_penalty(draft[i], source[j]), (i, j, "replace"))
                 # "mindblowing" / "mind-blowing": one word written as two
                 if j + 1 < m and draft[i] == source[j] + source[j + 1]:
@@ -216,14 +246,14 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
                 if i + 1 < n and draft[i + 1] is not None and draft[i] + draft[i + 1] == source[j]:
                     relax(i + 2, j + 1, here + 1.0, (i, j, "equal"))
             if i < n:
-                free = gap or j == 0 or j == m
+                # words after the quote's last word are free only if that word was quoted as it is
+                free = gap or j == 0 or j == m and came in ("equal", "skip")
                 relax(i + 1, j, here - (0.0 if free else 1.0), (i, j, "skip" if free else "insert"))
-            if j < m:
+            if j < m and not leading:
                 free = gap or i == 0 or i == n
-                relax(i, j + 1, here - (0.0 if free else 1.0), (i, j, "skip" if free else "delete"))
-    ends = [(score[n][j], n, j) for j in range(m + 1)] + [(score[i][m], i, m) for i in range(n + 1)]
-    # best first; among equals, the one that uses most of both (a changed last word is a change)
-    _, i, j = max(ends, key=lambda e: (e[0], e[1] + e[2]))
+                relax(i, j + 1, here - (0.0 if free else OMISSION), (i, j, "skip" if free else "delete"))
+    # the free ends run into the last cell: the whole draft quotation against the whole quote
+    i, j = n, m
     steps = []
     while back[i][j] is not None:
         pi, pj, op = back[i][j]
@@ -231,7 +261,7 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
         i, j = pi, pj
     steps.reverse()
     edits: list[Edit] = []
-    matched = content = changed = 0
+    matched = content = rewritten = omitted = 0
     joinable = False
     for op, (a, b), (c, d) in steps:
         if op == "skip":      # free: the ends of an excerpt, the words at a gap
@@ -240,8 +270,10 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
         if op == "equal":
             matched += b - a
             content += sum(1 for k in range(a, b) if draft[k] not in STOPWORDS)
+        elif op == "delete":
+            omitted += d - c
         else:
-            changed += max(b - a, d - c)
+            rewritten += b - a
         if joinable and (edits[-1].op == "equal") == (op == "equal"):
             last = edits[-1]
             merged = last.op if last.op == op else "replace"
@@ -251,7 +283,7 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
         joinable = True
     if not matched:
         return None
-    return Alignment(matched, content, changed, tuple(edits))
+    return Alignment(matched, content, rewritten, omitted, tuple(edits))
 
 
 # --- speakers -------------------------------------------------------------------------------------
@@ -266,20 +298,24 @@ _SAYING = [
     r"gibt\s+an", r"sprach(?:en)?", r"spricht", r"formulier(?:t|te)", r"bekräftig(?:t|te)", r"erläuter(?:t|te)",
     r"antwortet(?:e)?", r"argumentier(?:t|te)", r"verkünde(?:t|te)", r"versicher(?:t|te)", r"äußer(?:t|te)",
     r"mahn(?:t|te)", r"fürchte(?:t|te)?", r"befürchte(?:t|te)?", r"nenn(?:t)", r"nannte(?:n)?",
-    r"stell(?:t|te)\s+klar", r"kritisier(?:t|te)", r"sieht", r"sah",
+    r"stell(?:t|te)\s+klar", r"kritisier(?:t|te)", r"sieht", r"sah", r"beschreib(?:t|en)", r"beschrieb(?:en)?",
+    r"kommentier(?:t|te)", r"twitter(?:t|te)", r"poste(?:t|te)", r"urteil(?:t|te)", r"fragt(?:e|en)?",
+    r"erzähl(?:t|te)", r"verr(?:ät|iet)", r"bestätig(?:t|te)", r"mitgeteilt",
     r"said", r"says", r"say", r"told", r"tells", r"warn(?:s|ed)", r"wr(?:ote|ites)", r"explain(?:s|ed)",
     r"add(?:s|ed)", r"stress(?:es|ed)", r"not(?:es|ed)", r"argu(?:es|ed)", r"promis(?:es|ed)",
     r"announc(?:es|ed)", r"stat(?:es|ed)", r"insist(?:s|ed)", r"admit(?:s|ted)", r"call(?:s|ed)",
     r"describ(?:es|ed)", r"recall(?:s|ed)", r"declar(?:es|ed)", r"comment(?:s|ed)", r"repli(?:es|ed)",
     r"remark(?:s|ed)", r"assert(?:s|ed)", r"acknowledg(?:es|ed)", r"emphasi[sz](?:es|ed)",
-    r"put\s+it", r"puts\s+it",
+    r"put\s+it", r"puts\s+it", r"tweet(?:s|ed)", r"post(?:s|ed)", r"ask(?:s|ed)", r"confirm(?:s|ed)",
+    r"recount(?:s|ed)",
 ]
 # the speaker only follows these ("laut OpenAI", "so Perry", "according to OpenAI", "stammt von Perry")
 # ("zitiert OpenAI", "quoted Perry": the one quoted follows; the one quoting is not the speaker)
 _SPEAKER_AFTER = [r"laut", r"so", r"according\s+to", r"stamm(?:t|te|en)\s+(?:(?!nicht\b|not\b)\w+\s+)?von",
-                  r"zitier(?:t|te|ten)", r"quot(?:es|ed)"]
+                  r"zitier(?:t|te|ten)", r"quot(?:es|ed)", r"(?:Zitat|Worten|Aussage)\s+von",
+                  r"(?:quote|words|statement)\s+(?:from|of|by)"]
 # the speaker only precedes these ("OpenAI zufolge", "wird Tyler Perry zugeschrieben")
-_SPEAKER_BEFORE = [r"zufolge", r"zugeschrieben"]
+_SPEAKER_BEFORE = [r"zufolge", r"zugeschrieben", r"words", r"Worten"]
 # no one in particular ("heißt es", "it says") unless a name follows with von/bei/in
 IMPERSONAL = re.compile(r"\b(?:hei(?:ß|ss)t\s+es|hie(?:ß|ss)\s+es|it\s+says|it\s+is\s+said|it\s+reads)\b",
                         re.IGNORECASE)
