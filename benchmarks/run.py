@@ -1,29 +1,40 @@
 #!/usr/bin/env python3
 """Measure factlint's speed and memory on a generated corpus, and check the targets of the "Speed" issue.
 
-    python benchmarks/run.py                       # 2,000 drafts, a 2,000-fact synthetic pack (~10 min today)
-    python benchmarks/run.py --quick               # small sizes for CI (~30 s)
+    python benchmarks/run.py                       # 2,000 drafts, a 2,000-fact synthetic pack (~15 min today)
+    python benchmarks/run.py --quick               # 60 drafts, a 200-fact pack: for CI (~30 s)
     python benchmarks/run.py --json                # the same figures as JSON on stdout
-    python benchmarks/run.py --workdir /tmp/fb     # keep and reuse the generated corpus and pack
-    python benchmarks/run.py --profile             # also print a cProfile summary of linting
+    python benchmarks/run.py --workdir /tmp/fb     # keep the generated corpus and pack there, and reuse them
+    python benchmarks/run.py --profile             # add cProfile summaries of linting
 
 Every measurement runs in a fresh Python process of its own, so that peak memory (ru_maxrss) and
-caches do not mix between measurements. What is measured, on one generated corpus:
+caches do not mix between measurements. What is measured, on one generated corpus
+(benchmarks/generate.py):
 
 * the floor: markdown-it-py alone (CommonMark + tables + front matter) reading and parsing every file;
 * factlint in-process, stage by stage, calling the stage functions separately: read (bytes), parse
   (`read_document`), extract (`read_sentences` + each sentence's quantities, dates and name
-  candidates), lint (`lint_document`, which extracts again; evaluate = lint - extract) and report (text
-  and JSON formatters); the engine's throughput is read + parse + lint + text report;
-* `factlint check DIR` as a whole process (`python -m linter`, the same code as the console script);
-* the targets: (a) engine throughput / markdown-it throughput >= 0.5; (b) throughput with the default
-  pack plus an N-fact synthetic pack / with the default pack alone >= 0.5, on the same files (the
-  synthetic pack is loaded *beside* the default pack, as a desk would grow its pack; the files are the
-  first ones of the corpus, as many as a time budget allows); (c) start-up: `factlint check` on one
-  5 KB draft <= 1.5 x `python -c "import yaml, markdown_it, rapidfuzz"` + 100 ms (medians of 5 runs);
-  (d) `--jobs 2` vs `--jobs 1` on the corpus, when `factlint check --help` offers `--jobs`;
-  (e) memory: peak RSS of `factlint check` on N files / on N/4 files (the first quarter of the corpus)
-  should stay flat (<= 1.1).
+  candidates), lint (`lint_document`, which extracts again; evaluate = lint - extract) and report (the
+  text and JSON formatters); the engine's throughput is read + parse + lint + text report;
+* `factlint check DIR` as a whole process (`python -m linter`, the same code as the console script).
+
+The targets:
+
+(a) engine throughput / markdown-it throughput >= 0.5 (single process);
+(b) throughput with the default pack plus an N-fact synthetic pack / with the default pack alone
+    >= 0.5, on the same files: the synthetic pack is loaded beside the default pack (`--rules rules
+    --rules PACK`), as a desk's pack grows; the files are the first ones of the corpus, as many as
+    `--synthetic-budget` seconds allow with the big pack;
+(c) start-up: `factlint check` on one 5 KB draft <= 1.5 x `python -c "import yaml, markdown_it,
+    rapidfuzz"` + 100 ms (medians of 5 runs after a warm-up run);
+(d) `--jobs 2` vs `--jobs 1` on the corpus (same output required), when `factlint check --help`
+    offers `--jobs`; the speed-up target (1.5 on 2 CPUs) is this benchmark's assumption;
+(e) memory: peak RSS of `factlint check` on all N files / on the first N/4 files (the same 4x step
+    as N vs 4N, without linting 4N files) <= 1.1: it should not grow with the number of files.
+
+Ratios are computed from CPU time (user + system of the process measured), which other load on the
+machine does not inflate; the wall-clock ratio is shown beside it. (d) can only be judged by the wall
+clock.
 """
 from __future__ import annotations
 

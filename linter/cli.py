@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     _add_rules_option(check)
     check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output (default: on a terminal, unless NO_COLOR is set)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: the config's fail_on, else error)")
     check.add_argument("--lang", choices=("de", "en"),
@@ -221,7 +224,6 @@ def _narrow(path: Path, findings: list, args, changes, known) -> list:
 def _check(args) -> int:
     from . import baseline
     from .config import ConfigError, ConfigFinder
-    from .engine import lint_document
     from .fields import RuleError
     from .findings import Severity
     from .formatters import Report
@@ -240,26 +242,19 @@ def _check(args) -> int:
         for raw in args.paths:      # a broken pack or config is an error even when no draft is found
             if Path(raw).exists():
                 packs.rules(finder.for_path(Path(raw)))
+        progress = Progress(len(files), sys.stderr)
         for path in files:
             config = finder.for_path(path)
             rulebook, selected = packs.rules(config)
             rules.update((r.id, r) for r in selected if r.id not in rules)
-            read = _read(path)
-            if isinstance(read, str):
-                read_errors.append((str(path), read))
-                continue
-            data, doc = read
-            found = lint_document(doc, rulebook, lang=args.lang, rules=selected, date=args.date,
-                                  fact_window=config.fact_window if args.fact_window is None else args.fact_window,
-                                  default_lang=config.lang)
-            found = _narrow(path, config.adjust_meta(found), args, changes, known)
-            if args.fix or args.diff:
-                found, problem = _fix(path, data, found, write=args.fix)
-                if problem:
-                    read_errors.append((str(path), problem))
+            found, problem = _lint_file(path, config, rulebook, selected, args, changes, known)
+            progress.step()
+            if problem:
+                read_errors.append((str(path), problem))
             threshold = Severity.parse(args.fail_on or config.fail_on)
             failing += [f for f in found if f.severity >= threshold]
             findings += found
+        progress.done()
     except (ConfigError, RuleError, baseline.BaselineError, GitError) as exc:
         return _print_errors(exc)
     for path, message in read_errors:
@@ -268,11 +263,59 @@ def _check(args) -> int:
         return _write_baseline(args.write_baseline, findings, read_errors)
     if args.diff:
         return Exit.ERROR if read_errors else Exit.CLEAN
-    sys.stdout.write(FORMATTERS[args.format](Report(tuple(findings), len(files) - len(read_errors),
-                                                    tuple(read_errors), tuple(rules.values()))))
+    report = Report(tuple(findings), len(files) - len(read_errors), tuple(read_errors), tuple(rules.values()))
+    if args.format == "text":
+        sys.stdout.write(FORMATTERS["text"](report, color=_use_color(args.color, sys.stdout)))
+    else:
+        sys.stdout.write(FORMATTERS[args.format](report))
     if read_errors:
         return Exit.ERROR
     return Exit.FINDINGS if failing else Exit.CLEAN
+
+
+def _lint_file(path: Path, config, rulebook, selected, args, changes, known) -> tuple[list, str | None]:
+    """The findings of one draft after suppressions, --diff-base, --baseline and --fix, and a problem
+    message if it could not be read or written."""
+    from .engine import lint_document
+    read = _read(path)
+    if isinstance(read, str):
+        return [], read
+    data, doc = read
+    found = lint_document(doc, rulebook, lang=args.lang, rules=selected, date=args.date,
+                          fact_window=config.fact_window if args.fact_window is None else args.fact_window,
+                          default_lang=config.lang)
+    found = _narrow(path, config.adjust_meta(found), args, changes, known)
+    if args.fix or args.diff:
+        return _fix(path, data, found, write=args.fix)
+    return found, None
+
+
+def _use_color(choice: str, stream) -> bool:
+    """Colour for --color always, never, or auto: a terminal, unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+class Progress:
+    """"linting 120/2000" on a terminal's stderr while many drafts are linted; silent otherwise."""
+
+    MIN_FILES = 20
+
+    def __init__(self, total: int, stream):
+        self.total, self.stream, self.count = total, stream, 0
+        self.enabled = total >= self.MIN_FILES and hasattr(stream, "isatty") and stream.isatty()
+
+    def step(self) -> None:
+        self.count += 1
+        if self.enabled and (self.count % 10 == 0 or self.count == self.total):
+            self.stream.write(f"\rfactlint: linting {self.count}/{self.total}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
 
 
 def _write_baseline(path: Path, findings: list, read_errors: list) -> int:

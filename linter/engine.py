@@ -12,6 +12,7 @@ from .checks import RULE_TYPES
 from .discourse import Sentence, read_sentences
 from .findings import Finding, Mismatch, Severity
 from .language import guess_language
+from .messages import AS_OF, localise
 from .rulebook import Rule, Rulebook
 from .segments import Document
 from .suppress import apply_suppressions
@@ -73,10 +74,10 @@ def _message(rule: Rule, mismatch: Mismatch, found: str, lang: str) -> str:
     """`<what the draft says> — <what the sources say> (<seed>: "<quote>", as of <date>)`."""
     statement = rule.statement.get(lang) or next(iter(rule.statement.values()))
     source = rule.sources[0]
-    reading = f" (= {mismatch.reading})" if mismatch.reading else ""
-    note = f" [{mismatch.note}]" if mismatch.note else ""
+    reading = f" (= {localise(mismatch.reading, lang)})" if mismatch.reading else ""
+    note = f" [{localise(mismatch.note, lang)}]" if mismatch.note else ""
     return (f'"{found}"{reading}{note} \u2014 {statement} ({source.file}: "{source.quote}", '
-            f"as of {rule.as_of.isoformat()})")
+            f"{AS_OF.get(lang, AS_OF['en'])} {rule.as_of.isoformat()})")
 
 
 def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch, outdated: str) -> Finding:
@@ -89,7 +90,8 @@ def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch, 
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
         rule=rule.id, severity=Severity.INFO if outdated else min(rule.severity, mismatch.max_severity),
-        message=_message(rule, mismatch, found, sentence.lang) + (f" [{outdated}]" if outdated else ""),
+        message=_message(rule, mismatch, found, sentence.lang)
+        + (f" [{localise(outdated, sentence.lang)}]" if outdated else ""),
         found=found, expected=mismatch.expected,
         as_of=rule.as_of.isoformat(), sources=rule.sources, replacement=mismatch.replacement,
     )

@@ -31,9 +31,16 @@ def _counts(findings) -> dict:
     return {str(level): sum(1 for f in findings if f.severity == level) for level in reversed(Severity)}
 
 
-def format_text(report: Report) -> str:
-    """`path:line:col: severity [rule] message`, one per line, then a summary line."""
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}" for f in report.findings]
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def format_text(report: Report, color: bool = False) -> str:
+    """`path:line:col: severity [rule] message`, one per line, then a summary line; ANSI colour if asked."""
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+    lines = [f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} {paint(str(f.severity), _COLORS[f.severity])} "
+             f"{paint(f'[{f.rule}]', _DIM)} {f.message}" for f in report.findings]
     counts = _counts(report.findings)
     summary = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for name, n in counts.items())
     skipped = f", {len(report.read_errors)} not readable" if report.read_errors else ""

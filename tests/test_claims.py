@@ -105,7 +105,7 @@ def test_state_fact_after_its_end_is_info_with_the_reason():
     findings = lint("Sora ist für alle ChatGPT-Plus-Nutzer verfügbar.", "de", date="2025-03-01")
     release = [f for f in findings if f.rule in ("sora.release.status", "sora.access")]
     assert release and all(f.severity == Severity.INFO for f in release)
-    assert "knowledge of this ends 2024-12-09" in release[0].message
+    assert "das Wissen des Regelpakets dazu endet am 2024-12-09" in release[0].message
 
 
 def test_dated_claim_after_the_end_is_info_even_in_an_older_draft():

@@ -38,7 +38,7 @@ def test_wrong_claim_exits_1_with_position_and_source(drafts, capsys):
     assert code == 1 and err == ""
     first = out.splitlines()[0]
     assert first.startswith(f"{drafts / 'wrong.md'}:{CLAIM_LINE}:{CLAIM_COLUMN}: error [sora.clip.max-length] \"bis zu zwei Minuten\"")
-    assert "as of 20" in first and ".txt: \"" in first
+    assert "Stand 2024-02-26)" in first and ".txt: \"" in first   # a German draft gets German messages
 
 
 def test_correct_draft_exits_0(drafts, capsys):
@@ -112,7 +112,8 @@ def test_undated_draft_uses_date_option_else_today(drafts, capsys):
     undated = drafts / "undated.md"
     undated.write_text(WRONG.replace(FRONT, ""), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(undated))
-    assert code == 0 and ": info [sora.clip.max-length]" in out and "knowledge of this ends 2024-12-09" in out
+    assert code == 0 and ": info [sora.clip.max-length]" in out
+    assert "das Wissen des Regelpakets dazu endet am 2024-12-09" in out
     code, out, _ = run(capsys, "check", "--date", "2024-03-01", str(undated))
     assert code == 1 and ": error [sora.clip.max-length]" in out
 
@@ -125,3 +126,54 @@ def test_facts_lists_the_pack(capsys):
     clip = facts["sora.clip.max-length"]
     assert clip["until"] == "2024-12-09" and clip["as_of"] == "2024-02-26" and clip["sources"][0]["quote"]
     assert facts["sora.announcement.date"]["lifetime"] == "event" and facts["sora.announcement.date"]["until"] is None
+
+
+def test_messages_follow_the_draft_language_and_lang_overrides_it(tmp_path, capsys):
+    english = tmp_path / "en.md"
+    english.write_text(FRONT.replace("---\n", "---\nlang: en\n", 1) + "\nSora clips: up to 90 s.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(english))
+    assert "(= up to 90 s)" in out and "Sora generates clips" in out and "as of 2024-02-26)" in out
+    _, out, _ = run(capsys, "check", "--lang", "de", str(english))
+    assert "(= bis zu 90 s)" in out and "Sora erzeugt Clips" in out and "Stand 2024-02-26)" in out
+
+
+@pytest.mark.parametrize("option, env, colored", [
+    ("--color=always", {}, True), ("--color=never", {}, False), ("--color=auto", {}, False),
+    ("--color=always", {"NO_COLOR": "1"}, True),
+], ids=["always", "never", "auto-not-a-terminal", "always-beats-no-color"])
+def test_color(drafts, capsys, monkeypatch, option, env, colored):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    _, out, _ = run(capsys, "check", option, str(drafts / "wrong.md"))
+    assert ("\033[31merror" in out) == colored
+
+
+def test_no_color_env_turns_auto_off_on_a_terminal(monkeypatch):
+    from linter.cli import _use_color
+
+    class Tty:
+        def isatty(self):
+            return True
+    assert _use_color("auto", Tty()) is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _use_color("auto", Tty()) is False
+
+
+def test_progress_only_on_a_terminal_and_for_many_files():
+    import io
+    from linter.cli import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+    terminal, pipe = Tty(), io.StringIO()
+    for stream in (terminal, pipe):
+        progress = Progress(25, stream)
+        for _ in range(25):
+            progress.step()
+        progress.done()
+    assert "linting 20/25" in terminal.getvalue() and "linting 25/25" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+    few = Tty()
+    Progress(3, few).step()
+    assert few.getvalue() == ""
