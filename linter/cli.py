@@ -105,11 +105,11 @@ class _Packs:
     def book(self, config: Config):
         """The rule pack the configuration names; RuleError or ConfigError on problems."""
         from .resources import default_rules_dir, default_seeds_dir
-        from .rulebook import load_pack
+        from .rulebook import load_pack_cached
         dirs = tuple(self.cli_dirs) if self.cli_dirs else config.pack_dirs(default_rules_dir())
         key = tuple(d.resolve() for d in dirs)
         if key not in self.books:
-            self.books[key] = load_pack(list(dirs), (default_seeds_dir(),))
+            self.books[key] = load_pack_cached(list(dirs), (default_seeds_dir(),))
         return self.books[key]
 
     def rules(self, config: Config) -> tuple:

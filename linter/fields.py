@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .lexicon import Terms
+from .lexicon import LazyRegex, Terms
 from .yamlload import LineDict
 
 LANGS = ("de", "en")
@@ -116,7 +116,7 @@ class FieldReader:
             out = []
             for item in items:
                 try:
-                    out.append(re.compile(item, re.IGNORECASE))
+                    out.append(LazyRegex(item, re.IGNORECASE, re.compile(item, re.IGNORECASE)))
                 except re.error as exc:
                     raise self.fail(key, f"has an invalid regular expression {item!r}: {exc}") from None
             compiled[lang] = tuple(out)

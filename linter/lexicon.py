@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = r"[\w\u00c0-\u024f]"
+from .regexcode import compile_program, from_program
+
+_WORD = r"\w"   # str patterns are Unicode: \w covers umlauts and accented letters
 
 
 def _entry_pattern(entry: str, possessive: bool) -> str:
@@ -22,15 +24,51 @@ def _entry_pattern(entry: str, possessive: bool) -> str:
     body = r"[\s\-\u2011]+".join(re.escape(part) for part in re.split(r"[\s\-\u2011]+", core))
     # names take the genitive and possessive endings of both languages ("Soras", "Altman's")
     suffix = r"(?:s|['\u2019]s?)?" if possessive and not tail else ""
-    return rf"(?<!{_WORD}){head}{body}{tail}{suffix}(?!{_WORD})"
+    return f"{head}{body}{tail}{suffix}"
+
+
+class LazyRegex:
+    """A regular expression compiled on first use, that pickles together with its compiled program.
+
+    Compiling the pack's few hundred expressions was most of a one-draft run: a pack loaded from the
+    cache (rulebook.load_pack_cached) rebuilds them from their stored programs (see regexcode.py)."""
+
+    __slots__ = ("source", "flags", "_compiled", "_program")
+
+    def __init__(self, source: str, flags: int = 0, compiled: re.Pattern | None = None):
+        self.source, self.flags, self._compiled, self._program = source, flags, compiled, None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = from_program(self._program, self.source, self.flags)
+            self._program = None
+        return self._compiled
+
+    def search(self, text: str, *args):
+        return self.compiled.search(text, *args)
+
+    def finditer(self, text: str, *args):
+        return self.compiled.finditer(text, *args)
+
+    def __getstate__(self):
+        return (self.source, self.flags, compile_program(self.source, self.flags))
+
+    def __setstate__(self, state):
+        self.source, self.flags, self._program = state
+        self._compiled = None
 
 
 @dataclass(frozen=True)
 class Terms:
-    """A compiled word list; empty lists match nothing."""
+    """A word list matched as one regular expression; empty lists match nothing."""
 
     entries: tuple[str, ...]
-    pattern: re.Pattern | None
+    regex: LazyRegex | None
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        return self.regex.compiled if self.regex is not None else None
 
     @classmethod
     def of(cls, entries, possessive: bool = False) -> "Terms":
@@ -39,17 +77,20 @@ class Terms:
         if not entries:
             return cls((), None)
         ordered = sorted(entries, key=len, reverse=True)
-        return cls(entries, re.compile("|".join(_entry_pattern(e, possessive) for e in ordered), re.IGNORECASE))
+        # one pair of word-boundary checks around the whole alternation: compiling a lookaround per
+        # entry was most of the start-up time
+        alternation = "|".join(_entry_pattern(e, possessive) for e in ordered)
+        return cls(entries, LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE))
 
     def finditer(self, text: str):
         """Yield the match objects of every entry in `text`."""
-        if self.pattern is None:
+        if self.regex is None:
             return iter(())
-        return self.pattern.finditer(text)
+        return self.regex.finditer(text)
 
     def search(self, text: str) -> bool:
         """True when any entry occurs in `text`."""
-        return self.pattern is not None and self.pattern.search(text) is not None
+        return self.regex is not None and self.regex.search(text) is not None
 
     def __bool__(self) -> bool:
-        return self.pattern is not None
+        return self.regex is not None

@@ -6,7 +6,12 @@ line, rule and field, so a desk fixes all of them in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,3 +245,63 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
     if errors:
         raise RuleError(errors)
     return Rulebook(tuple(rules), subjects, contexts)
+
+
+# -- the compiled-pack cache
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path | None:
+    """Where validated packs are kept: $FACTLINT_CACHE_DIR, else the user's cache directory;
+    None when FACTLINT_NO_CACHE is set."""
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    if os.environ.get("FACTLINT_CACHE_DIR"):
+        return Path(os.environ["FACTLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factlint"
+
+
+def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str:
+    """A hash of everything a loaded pack depends on: every rule and seed file's name and bytes, and
+    the linter's own code (the pickled objects are its classes), so a stale cache is never used."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    sources = sorted(_PACKAGE.rglob("*.py"))
+    for directory in (*pack_dirs, *seed_dirs, *(p.parent / "seeds" for p in pack_dirs), *(p / "seeds" for p in pack_dirs)):
+        if directory.is_dir():
+            sources += sorted(f for f in directory.iterdir() if f.is_file())
+    for path in sources:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebook:
+    """load_pack, through a cache keyed by the pack's content hash. A pack with errors is never cached
+    (its RuleError is raised as load_pack raises it)."""
+    directory = cache_dir()
+    if directory is None or not all(p.is_dir() for p in pack_dirs):
+        return load_pack(pack_dirs, seed_dirs)
+    path = directory / f"pack-{pack_key(pack_dirs, seed_dirs)}.pickle"
+    try:
+        with path.open("rb") as cached:
+            return pickle.load(cached)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass  # no cache, or an unreadable one: build it anew
+    rulebook = load_pack(pack_dirs, seed_dirs)
+    _store(path, rulebook)
+    return rulebook
+
+
+def _store(path: Path, rulebook: Rulebook) -> None:
+    """Write the cache entry atomically; any failure only costs speed next time."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(rulebook, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except Exception:  # noqa: BLE001 - a read-only home or an unpicklable object must not stop a lint
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)

@@ -105,8 +105,8 @@ def test_each_draft_gets_its_own_config_in_one_run(tree, capsys):
 
 def test_each_distinct_rule_pack_is_loaded_once(tree, capsys, monkeypatch):
     loads = []
-    real = rulebook.load_pack
-    monkeypatch.setattr(rulebook, "load_pack", lambda dirs, seeds=(): loads.append(dirs) or real(dirs, seeds))
+    real = rulebook.load_pack_cached
+    monkeypatch.setattr(rulebook, "load_pack_cached", lambda dirs, seeds=(): loads.append(dirs) or real(dirs, seeds))
     write_tree(tree, {"a.md": CLIP, "x/.factlint.yaml": sev("warning"), "x/b.md": CLIP,
                       "y/.factlint.yaml": sev("info"), "y/c.md": CLIP, "z/d.md": CLIP})
     code, found = findings(capsys, ".")
