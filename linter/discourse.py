@@ -33,18 +33,8 @@ class Mention:
 
 def find_mentions(text: str, rulebook: Rulebook) -> list[Mention]:
     """Subjects named in `text`; overlapping names resolve to the longest ("Sora Turbo" over "Sora")."""
-    found = []
-    for subject in rulebook.subjects.values():
-        excluded = [(m.start(), m.end()) for m in subject.not_names.finditer(text)]
-        for match in subject.names.finditer(text):
-            if not any(a <= match.start() < b for a, b in excluded):
-                found.append(Mention(match.start(), match.end(), subject.id, subject.kind))
-    found.sort(key=lambda m: (-(m.end - m.start), m.start))
-    kept: list[Mention] = []
-    for mention in found:
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    kinds = rulebook.subjects
+    return [Mention(start, end, sid, kinds[sid].kind) for start, end, sid in rulebook.mentions.finditer(text)]
 
 
 @dataclass
@@ -96,6 +86,19 @@ class Sentence:
         if mentions:
             return mentions[0].subject
         return self.current.get(kind)
+
+    def may_concern(self, scope: Scope) -> bool:
+        """A cheap test that in_scope can hold anywhere in this sentence (False: skip the fact)."""
+        if scope.context and scope.context not in self.contexts:
+            return False
+        if any(name in self.contexts for name in scope.outside):
+            return False
+        kind = self.subject_kind.get(scope.subject, "product")
+        if kind == "event":
+            return True
+        if any(m.subject == scope.subject for m in self.mentions):
+            return True
+        return kind == "product" and self.current.get("product") == scope.subject
 
     def in_scope(self, scope: Scope, start: int, end: int | None = None) -> bool:
         """Whether a claim at [start, end) is about the fact's subject, in the fact's context."""

@@ -30,6 +30,10 @@ def document_language(doc: Document, override: str | None = None, default: str |
     return guess_language(" ".join(s.text for s in doc.segments))
 
 
+# kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
+# (a misspelled name or a misattributed quote does not name its subject)
+SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category"})
+
 DEFAULT_FACT_WINDOW = 365   # days a state fact without `until` is trusted after its as_of
 
 
@@ -117,6 +121,8 @@ def lint_document(doc: Document, rulebook: Rulebook, lang: str | None = None,
     findings = set()
     for sentence in read_sentences(doc, rulebook, language, draft_date, known_date is not None):
         for rule in active:
+            if rule.kind in SUBJECT_BOUND and not sentence.may_concern(rule.scope):
+                continue
             for mismatch in RULE_TYPES[rule.kind].evaluate(rule, sentence):
                 outdated = _outdated(rule, sentence, draft_date, fact_window)
                 findings.add(_finding(doc, sentence, rule, mismatch, outdated))

@@ -94,3 +94,34 @@ class Terms:
 
     def __bool__(self) -> bool:
         return self.regex is not None
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Many word lists, each with its own key, matched in one pass (one regular expression).
+
+    At each position the longest entry wins, whatever list it belongs to ("Sora Turbo" over "Sora");
+    an entry keyed None matches and is then dropped (a longer name of something else)."""
+
+    regex: LazyRegex | None
+    keys: tuple          # group number - 1 -> the key of that entry
+
+    @classmethod
+    def of(cls, keyed_entries) -> "NameIndex":
+        """Build from (entry, key) pairs; entries take genitive and possessive endings."""
+        pairs = sorted(((e, k) for e, k in keyed_entries if isinstance(e, str) and e.strip("* ")),
+                       key=lambda pair: len(pair[0]), reverse=True)
+        if not pairs:
+            return cls(None, ())
+        alternation = "|".join(f"({_entry_pattern(entry, True)})" for entry, _ in pairs)
+        regex = LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE)
+        return cls(regex, tuple(key for _, key in pairs))
+
+    def finditer(self, text: str):
+        """Yield (start, end, key) for each match whose key is not None."""
+        if self.regex is None:
+            return
+        for match in self.regex.finditer(text):
+            key = self.keys[match.lastindex - 1]
+            if key is not None:
+                yield match.start(), match.end(), key

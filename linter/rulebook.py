@@ -6,6 +6,7 @@ line, rule and field, so a desk fixes all of them in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import pickle
@@ -18,7 +19,7 @@ from pathlib import Path
 from .checks import RULE_TYPES
 from .fields import LANGS, FieldError, FieldReader, RuleError
 from .findings import Severity, Source
-from .lexicon import Terms
+from .lexicon import NameIndex, Terms
 from .normalize import normalise
 from .yamlload import LineDict, YamlError, load_yaml
 
@@ -75,6 +76,11 @@ class Rulebook:
     rules: tuple[Rule, ...]
     subjects: dict
     contexts: dict
+
+    @functools.cached_property
+    def mentions(self) -> NameIndex:
+        """Every subject's names in one matcher (built once; kept in the pack cache)."""
+        return _mention_index(self.subjects)
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -247,6 +253,13 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
     return Rulebook(tuple(rules), subjects, contexts)
 
 
+def _mention_index(subjects: dict) -> NameIndex:
+    """One matcher for the names of all subjects; `not` names of a subject match as nobody's."""
+    pairs = [(name, sid) for sid, subject in subjects.items() for name in subject.names.entries]
+    pairs += [(name, None) for subject in subjects.values() for name in subject.not_names.entries]
+    return NameIndex.of(pairs)
+
+
 # -- the compiled-pack cache
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -289,6 +302,7 @@ def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) ->
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass  # no cache, or an unreadable one: build it anew
     rulebook = load_pack(pack_dirs, seed_dirs)
+    rulebook.mentions  # noqa: B018 - build the matcher now, so the cache entry carries it
     _store(path, rulebook)
     return rulebook
 

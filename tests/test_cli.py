@@ -177,3 +177,20 @@ def test_progress_only_on_a_terminal_and_for_many_files():
     few = Tty()
     Progress(3, few).step()
     assert few.getvalue() == ""
+
+
+def test_jobs_give_identical_output_in_the_same_order(tmp_path, capsys):
+    for index in range(12):
+        (tmp_path / f"d{index:02d}.md").write_text(WRONG if index % 3 else RIGHT, encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        code, out, _ = run(capsys, "check", "--format", "json", "--jobs", jobs, str(tmp_path))
+        outputs.append((code, out))
+    assert outputs[0] == outputs[1] and outputs[0][0] == 1
+    assert len(json.loads(outputs[0][1])["findings"]) == 8
+
+
+def test_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--jobs", "0", "x.md"])
+    assert exited.value.code == 2
