@@ -112,6 +112,13 @@ def _about_another_product(sentence, mention) -> bool:
     return bool(before) and own is not None and before[-1] != own
 
 
+def _named_only_elsewhere(sentence, subject: str, clause: str) -> bool:
+    """The sentence names the subject, but not in the date's clause: the date belongs to another event
+    ("Murati hatte im März angekündigt, dass Sora Ende 2024 starten könnte")."""
+    named = [m for m in sentence.mentions if m.subject == subject]
+    return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named)
+
+
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each date of the event that lies outside the fact's date."""
     expected: Expected = rule.expected
@@ -121,9 +128,13 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
             continue  # "im Februar" in an undated draft: which February is anyone's guess
         if any(not (mention.last < a or mention.first > b) for a, b in expected.other_dates):
             continue
-        if scope.cues and not scope.cues.search(_event_clause(sentence, mention)):
+        clause = _event_clause(sentence, mention)
+        if scope.cues and not scope.cues.search(clause):
             continue
-        if sentence.subject_kind.get(scope.subject) != "product" and _about_another_product(sentence, mention):
+        if sentence.subject_kind.get(scope.subject) != "product":
+            if _about_another_product(sentence, mention):
+                continue
+        elif _named_only_elsewhere(sentence, scope.subject, clause):
             continue
         if scope.anti_cues and scope.anti_cues.search(sentence.text):
             continue
