@@ -341,6 +341,8 @@ BANK = {
         },
         "people": {
             "ok": ["OpenAI-Chef Sam Altman warb in Hollywood für Sora.", "Technikchefin Mira Murati sprach im März über Sora.",
+                   "Der Designer Don Allen Stevenson III zeigte einen kurzen Dokumentarfilm über erfundene Tiere.",
+                   "Das Studio Shy Kids drehte einen absurden Kurzfilm über einen Mann mit einem Ballon als Kopf.",
                    "Laut Mira Murati wurden öffentlich verfügbare und lizenzierte Daten verwendet.",
                    "Verge-Chefredakteur Tom Warren wies auf eine Katze mit drei Pfoten hin."],
             "bad": ["OpenAI-Chef Sam Altmann warb in Hollywood für Sora.", "Laut Mira Muratti startet Sora noch 2024.",
@@ -363,7 +365,8 @@ BANK = {
     "en": {
         "clip": {
             "ok": ["Sora generates videos of up to {ok_len}.", "Sora's clips run up to a minute.",
-                   "Sora makes minute-long videos from short text prompts.", "A single clip from the model lasts at most {ok_len}."],
+                   "Sora makes minute-long videos from short text prompts.", "A single clip from the model lasts at most {ok_len}.",
+                   "Each Sora video can be up to {ok_len} long, far longer than its rivals managed at the time."],
             "bad": ["Sora can generate videos up to {bad_len} long.", "Sora produces {bad_comp} clips from a single prompt.",
                     "Sora's videos are capped at {bad_len}.", "According to OpenAI, Sora's clips run for {bad_len} at most."],
             "neutral": ["How long a clip may be depends on the plan at {rival}.", "On a {thing} the clips look sharper than in the browser.",
@@ -371,16 +374,20 @@ BANK = {
         },
         "demos": {
             "ok": ["OpenAI released {ok_count} sample videos alongside the Sora announcement.",
-                   "Forty-eight Sora clips went up on OpenAI's site."],
+                   "Forty-eight Sora clips went up on OpenAI's site.", "The Sora page showed {ok_count} demo clips at launch.",
+                   "OpenAI picked {ok_count} clips to show what Sora can do."],
             "bad": ["OpenAI posted {bad_count} Sora demo videos on its website.", "The Sora launch page showed {bad_count} sample clips.",
                     "OpenAI shared {bad_count} videos made with Sora."],
             "neutral": ["The Sora demo reel drew more than 10 million views.", "Runway published a dozen sample clips for Gen-3.",
                         "Many of the sample clips spread quickly on social media."],
         },
         "announce": {
-            "ok": ["OpenAI unveiled Sora in {ok_month}.", "Sora debuted in February 2024.", "OpenAI unveiled Sora on February 15, 2024."],
-            "bad": ["OpenAI unveiled Sora in {bad_month}.", "Sora was first announced in {bad_month}."],
-            "neutral": ["Google announced Veo 2 in December 2024.", "A lot has happened since the announcement."],
+            "ok": ["OpenAI unveiled Sora in {ok_month}.", "Sora debuted in February 2024.", "OpenAI unveiled Sora on February 15, 2024.",
+                   "When OpenAI presented Sora in February 2024, the clips went viral within hours."],
+            "bad": ["OpenAI unveiled Sora in {bad_month}.", "Sora was first announced in {bad_month}.",
+                    "In {bad_month}, OpenAI introduced its video model Sora."],
+            "neutral": ["Google announced Veo 2 in December 2024.", "A lot has happened since the announcement.",
+                        "Runway had shown Gen-2 months earlier."],
         },
         "status": {
             "ok": ["Sora is still not available to the public.", "OpenAI has not said when Sora will be released.",
@@ -412,6 +419,8 @@ BANK = {
         },
         "people": {
             "ok": ["OpenAI CEO Sam Altman promoted Sora in Hollywood.", "Sam Altman and CTO Mira Murati both talked about Sora.",
+                   "The studio Shy Kids made an absurd short film about a man with a balloon for a head.",
+                   "Hany Farid of the University of California, Berkeley, studies deepfakes.",
                    "Verge editor-in-chief Tom Warren pointed out a cat with three paws."],
             "bad": ["OpenAI CEO Sam Altmann promoted Sora in Hollywood.", "Open AI unveiled Sora in February 2024.",
                     "OpenAI CTO Sam Altman presented Sora.", "Mira Muratti said the model would launch soon."],
@@ -903,7 +912,6 @@ def _product_facts(seed: int, p: Product, maker: Organisation, others: list[Orga
 
 def _person_facts(who: Person, org: Organisation, seed_file: str, as_of: dt.date, other_speaker: Person) -> list[dict]:
     role_de, role_en, wrong_de, wrong_en = _ROLES[who.role]
-    base = f"synth.{who.slug}"
     surname = re.escape(who.surname)
     first = re.escape(who.first)
     wrong_spelling = who.surname[:3] + who.surname[2:]      # third letter doubled
@@ -966,7 +974,7 @@ def generate_pack(n_facts: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
         subjects.append({"id": p.slug, "kind": "product", "names": [p.name],
                          "references": {"de": [f"das Modell von {maker.name}"], "en": [f"{maker.name}'s model"]}})
         subjects.append({"id": who.slug, "kind": "person", "names": [who.name, who.surname]})
-        for k in {p.maker, *(o.index for o in others)} - orgs_named:
+        for k in sorted({p.maker, *(o.index for o in others)} - orgs_named):
             orgs_named.add(k)
             subjects.append({"id": organisation(seed, k).slug, "kind": "organisation", "names": [organisation(seed, k).name]})
         facts += _product_facts(seed, p, maker, others, as_of)

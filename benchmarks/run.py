@@ -14,9 +14,11 @@ caches do not mix between measurements. What is measured, on one generated corpu
 * the floor: markdown-it-py alone (CommonMark + tables + front matter) reading and parsing every file;
 * factlint in-process, stage by stage, calling the stage functions separately: read (bytes), parse
   (`read_document`), extract (`read_sentences` + each sentence's quantities, dates and name
-  candidates), lint (`lint_document`, which extracts again; evaluate = lint - extract) and report (the
+  candidates, for every sentence), lint (`lint_document`, which extracts again, as far as its facts
+  need; evaluate = lint - extract, a lower bound where the engine skips extraction) and report (the
   text and JSON formatters); the engine's throughput is read + parse + lint + text report;
-* `factlint check DIR` as a whole process (`python -m linter`, the same code as the console script).
+* `factlint check DIR` as a whole process (`python -m linter`, the same code as the console script),
+  with its default options (with `--jobs`, that is one process per CPU).
 
 The targets:
 
@@ -29,8 +31,9 @@ The targets:
     rapidfuzz"` + 100 ms (medians of 5 runs after a warm-up run);
 (d) `--jobs 2` vs `--jobs 1` on the corpus (same output required), when `factlint check --help`
     offers `--jobs`; the speed-up target (1.5 on 2 CPUs) is this benchmark's assumption;
-(e) memory: peak RSS of `factlint check` on all N files / on the first N/4 files (the same 4x step
-    as N vs 4N, without linting 4N files) <= 1.1: it should not grow with the number of files.
+(e) memory: peak RSS of `factlint check` (on one process: `--jobs 1` where there is `--jobs`) on all
+    N files / on the first N/4 files (the same 4x step as N vs 4N, without linting 4N files) <= 1.1:
+    it should not grow with the number of files.
 
 Ratios are computed from CPU time (user + system of the process measured), which other load on the
 machine does not inflate; the wall-clock ratio is shown beside it. (d) can only be judged by the wall
@@ -243,8 +246,14 @@ def _run_worker(kind: str, **spec) -> dict:
 FACTLINT = [sys.executable, "-m", "linter"]
 
 
+_CACHE_DIR: list[str] = []      # the compiled-pack cache of this run (FACTLINT_CACHE_DIR), when set
+
+
 def _env() -> dict:
-    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    if _CACHE_DIR and "FACTLINT_CACHE_DIR" not in os.environ:
+        env["FACTLINT_CACHE_DIR"] = _CACHE_DIR[-1]
+    return env
 
 
 def _process(argv: list[str]) -> dict:
@@ -334,6 +343,9 @@ def benchmark(drafts: int = 2000, facts: int = 2000, seed: int = generate.DEFAUL
     own = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="factlint-bench-")) if own else workdir
     workdir.mkdir(parents=True, exist_ok=True)
+    # factlint's compiled-pack cache (if it has one) lives in the work directory, not in ~/.cache;
+    # the start-up measurement's warm-up run fills it
+    _CACHE_DIR.append(str(workdir / "factlint-cache"))
     try:
         corpus, pack = prepare(workdir, drafts, facts, seed, quiet)
         files = sorted(corpus.rglob("*.md"), key=_draft_index)
@@ -355,14 +367,6 @@ def benchmark(drafts: int = 2000, facts: int = 2000, seed: int = generate.DEFAUL
                             "sentences": stages["sentences"], "summary": stages["summary"]}
         result["stages"], result["stages_cpu"] = stages["times"], stages["cpu_times"]
 
-        _log(quiet, "factlint check DIR as a process")
-        whole = _process(FACTLINT + ["check", str(corpus)])
-        result["process"] = {**_rate(len(files), size, whole["seconds"], whole["cpu"]), "maxrss_mb": whole["maxrss_mb"],
-                             "exit": whole["exit"]}
-
-        _log(quiet, f"(b) default + {facts}-fact pack vs default pack, {synthetic_budget:g} s budget")
-        result["pack_size"] = measure_pack_size(names, pack, synthetic_budget)
-
         _log(quiet, "(c) start-up")
         one = min(files, key=lambda p: (abs(p.stat().st_size - STARTUP_DRAFT_BYTES), _draft_index(p)))
         lint_one = _median_run(FACTLINT + ["check", str(one)], startup_runs)
@@ -372,21 +376,34 @@ def benchmark(drafts: int = 2000, facts: int = 2000, seed: int = generate.DEFAUL
                              "imports_cpu": imports["median_cpu"],
                              "runs": {"factlint": lint_one["runs"], "imports": imports["runs"]}}
 
+        _log(quiet, "factlint check DIR as a process")
+        whole = _process(FACTLINT + ["check", str(corpus)])
+        result["process"] = {**_rate(len(files), size, whole["seconds"], whole["cpu"]), "maxrss_mb": whole["maxrss_mb"],
+                             "exit": whole["exit"]}
+
+        _log(quiet, f"(b) default + {facts}-fact pack vs default pack, {synthetic_budget:g} s budget")
+        result["pack_size"] = measure_pack_size(names, pack, synthetic_budget)
+
         _log(quiet, "(d) --jobs")
-        if _jobs_option():
+        jobs = _jobs_option()
+        if jobs:
             one_job = _process(FACTLINT + ["check", "--jobs", "1", str(corpus)])
             two_jobs = _process(FACTLINT + ["check", "--jobs", "2", str(corpus)])
             result["jobs"] = {"implemented": True, "jobs1_s": one_job["seconds"], "jobs2_s": two_jobs["seconds"],
+                              "jobs1_cpu": one_job["cpu"], "jobs2_cpu": two_jobs["cpu"],
                               "same_output": one_job["output"] == two_jobs["output"],
                               "maxrss_mb": {"1": one_job["maxrss_mb"], "2": two_jobs["maxrss_mb"]}}
         else:
             result["jobs"] = {"implemented": False}
 
+        # one process's peak: with --jobs, the run on one process
         _log(quiet, "(e) memory: N/4 vs N files")
+        single = ["--jobs", "1"] if jobs else []
         quarter = names[:max(1, len(names) // 4)]
-        small = _process(FACTLINT + ["check", *quarter])
+        small = _process(FACTLINT + ["check", *single, *quarter])
+        large = one_job if jobs else whole
         result["memory"] = {"files_small": len(quarter), "files_large": len(names), "maxrss_small_mb": small["maxrss_mb"],
-                            "maxrss_large_mb": whole["maxrss_mb"]}
+                            "maxrss_large_mb": large["maxrss_mb"], "single_process": True}
 
         if profile:
             _log(quiet, "profiles")
@@ -396,6 +413,7 @@ def benchmark(drafts: int = 2000, facts: int = 2000, seed: int = generate.DEFAUL
         result["ratios"] = ratios(result)
         return result
     finally:
+        _CACHE_DIR.pop()
         if own:
             shutil.rmtree(workdir, ignore_errors=True)
 
@@ -434,7 +452,8 @@ def ratios(result: dict) -> dict:
 
 
 def _environment() -> dict:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout.strip()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=REPO).stdout.strip() or "unknown (not a git checkout)"
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "linter", "rules"], capture_output=True, text=True,
                            cwd=REPO).stdout.strip()
     return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
@@ -463,7 +482,7 @@ def render(result: dict) -> str:
     row = "{:<48}{:>9}{:>9}{:>13}{:>10}"
     lines.append(row.format("Throughput (wall clock, and by CPU time)", "files/s", "MB/s", "files/s CPU", "peak RSS"))
     for label, key in (("markdown-it-py alone (the floor)", "floor"), ("factlint in-process (engine)", "engine"),
-                       ("factlint check DIR (whole process)", "process")):
+                       ("factlint check DIR (whole process, defaults)", "process")):
         r = result[key]
         lines.append(row.format("  " + label, f"{r['files_per_s']:.1f}", f"{r['mb_per_s']:.2f}",
                                 f"{r['cpu_files_per_s']:.1f}", f"{r['maxrss_mb']:.0f} MB"))
@@ -474,16 +493,17 @@ def render(result: dict) -> str:
         r = ps[key]
         lines.append(row.format(f"    {label} ({rules} facts)", f"{r['files_per_s']:.2f}", f"{r['mb_per_s']:.3f}",
                                 f"{r['cpu_files_per_s']:.2f}", f"{r['maxrss_mb']:.0f} MB"))
-    lines.append(f"  ({result['engine']['sentences']} sentences; default pack: {result['engine']['summary']})")
+    lines.append(f"  ({result['engine']['sentences']} sentences; default pack: {result['engine']['summary']}; the engine's "
+                 "peak RSS holds every parsed draft at once, as it runs stage by stage)")
     lines.append("")
     srow = "{:<48}{:>9}{:>9}{:>13}{:>10}"
-    lines.append(srow.format("Stages (in-process, whole corpus)", "seconds", "ms/file", "CPU seconds", "of engine"))
-    st, cpu, n, total = result["stages"], result["stages_cpu"], c["files"], result["engine"]["seconds"]
-    for label, key in (("load pack (once)", "load"), ("read (bytes)", "read"), ("parse (read_document)", "parse"),
+    lines.append(srow.format("Stages (in-process, whole corpus)", "seconds", "ms/file", "CPU seconds", "% of CPU"))
+    st, cpu, n, total = result["stages"], result["stages_cpu"], c["files"], result["engine"]["cpu"]
+    for label, key in (("load pack (load_pack, uncached)", "load"), ("read (bytes)", "read"), ("parse (read_document)", "parse"),
                        ("extract (sentences, quantities, dates, names)", "extract"),
-                       ("evaluate (lint_document - extract)", "evaluate"), ("lint_document (extract + evaluate)", "lint"),
+                       ("evaluate (lint_document - extract, at least)", "evaluate"), ("lint_document (extract + evaluate)", "lint"),
                        ("report (text)", "report_text"), ("report (json)", "report_json")):
-        share = "" if key in ("load", "report_json") else f"{100 * st[key] / total:.0f} %"
+        share = "" if key in ("load", "report_json") else f"{100 * cpu[key] / total:.0f} %"
         lines.append(srow.format("  " + label, f"{st[key]:.2f}", f"{1000 * st[key] / n:.2f}", f"{cpu[key]:.2f}", share))
     lines.append("")
     trow = "{:<48}{:>9}{:>9}  {:<8}{}"
@@ -519,11 +539,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="add cProfile summaries")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--show", type=Path, metavar="JSON", help="print the table of a saved --json result; measure nothing")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         kind, spec = args.worker
         print(json.dumps(WORKERS[kind](json.loads(Path(spec).read_text()))))
+        return 0
+    if args.show:
+        sys.stdout.write(render(json.loads(args.show.read_text())))
         return 0
     drafts = args.drafts or (60 if args.quick else 2000)
     facts = args.facts or (200 if args.quick else 2000)

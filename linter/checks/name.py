@@ -130,7 +130,7 @@ def _surnames(names: tuple[str, ...]) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=None)   # one entry per name rule: a bounded cache thrashed on packs of hundreds of names
 def _registry(canonical: str, variants: tuple[str, ...], misspellings: tuple[str, ...],
               person: bool) -> Registry:
     """Prepare a rule's spellings once (keyed by their texts: Expected itself holds a dict)."""
