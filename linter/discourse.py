@@ -71,27 +71,28 @@ class Sentence:
             self._dates = find_dates(self.text, self.lang, self.draft_date)
         return self._dates
 
-    def named_product_at(self, position: int) -> str | None:
-        """The product the sentence itself names nearest before `position` (else after it), if any."""
-        products = [m for m in self.mentions if m.kind == "product"]
-        before = [m for m in products if m.start <= position]
-        return before[-1].subject if before else (products[0].subject if products else None)
-
-    def subject_at(self, position: int, kind: str) -> str | None:
-        """The subject of `kind` a phrase at `position` is about."""
+    def named_at(self, position: int, kind: str) -> str | None:
+        """The subject of `kind` the sentence itself names nearest before `position` (else after it)."""
         mentions = [m for m in self.mentions if m.kind == kind]
         before = [m for m in mentions if m.start <= position]
-        if before:
-            return before[-1].subject
-        if mentions:
-            return mentions[0].subject
-        return self.current.get(kind)
+        return before[-1].subject if before else (mentions[0].subject if mentions else None)
+
+    def named_product_at(self, position: int) -> str | None:
+        return self.named_at(position, "product")
+
+    def subject_at(self, position: int, kind: str) -> str | None:
+        """The subject of `kind` a phrase at `position` is about: named in the sentence, else current."""
+        return self.named_at(position, kind) or self.current.get(kind)
+
+    def _in_context(self, scope: Scope) -> bool:
+        """The sentence is in the fact's context and in none it is excluded from."""
+        if scope.context and scope.context not in self.contexts:
+            return False
+        return not any(name in self.contexts for name in scope.outside)
 
     def may_concern(self, scope: Scope) -> bool:
         """A cheap test that in_scope can hold anywhere in this sentence (False: skip the fact)."""
-        if scope.context and scope.context not in self.contexts:
-            return False
-        if any(name in self.contexts for name in scope.outside):
+        if not self._in_context(scope):
             return False
         kind = self.subject_kind.get(scope.subject, "product")
         if kind == "event":
@@ -102,9 +103,7 @@ class Sentence:
 
     def in_scope(self, scope: Scope, start: int, end: int | None = None) -> bool:
         """Whether a claim at [start, end) is about the fact's subject, in the fact's context."""
-        if scope.context and scope.context not in self.contexts:
-            return False
-        if any(name in self.contexts for name in scope.outside):
+        if not self._in_context(scope):
             return False
         if any(m.subject == scope.subject and start <= m.start < (end or start + 1) for m in self.mentions):
             return True
