@@ -178,6 +178,8 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     doc_contexts = _contexts_in(title, rulebook)
     kinds = {s.id: s.kind for s in rulebook.subjects.values()}
     event_of = {s.id: s.of for s in rulebook.subjects.values() if s.kind == "event"}
+    event_references = [(s.id, [terms for lang_key, terms in s.references.items() if lang_key in (lang, "*")])
+                         for s in rulebook.subjects.values() if s.kind == "event"]
     current = dict(main)
     rows: dict = {}
     texts = {id(s): (doc.segments[i - 1].text if i else "",
@@ -196,9 +198,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                 state = dict(current)
                 for mention in row_mentions[:1]:
                     state[mention.kind] = mention.subject
-                references = {sid: any(terms.search(text) for lang_key, terms in subject.references.items()
-                                       if lang_key in (lang, "*"))
-                              for sid, subject in rulebook.subjects.items() if subject.kind == "event"}
+                references = {sid: any(terms.search(text) for terms in lists) for sid, lists in event_references}
                 yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
                                subject_kind=kinds, event_of=event_of, draft_date=draft_date,
                                before=texts[id(segment)][0], after=texts[id(segment)][1],

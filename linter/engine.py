@@ -10,6 +10,7 @@ from typing import Iterable
 
 from .checks import RULE_TYPES
 from .discourse import Sentence, read_sentences
+from .dispatch import rule_index
 from .findings import Finding, Mismatch, Severity
 from .language import guess_language
 from .messages import AS_OF, localise
@@ -29,10 +30,6 @@ def document_language(doc: Document, override: str | None = None, default: str |
         return default
     return guess_language(" ".join(s.text for s in doc.segments))
 
-
-# kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
-# (a misspelled name or a misattributed quote does not name its subject)
-SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category"})
 
 DEFAULT_FACT_WINDOW = 365   # days a state fact without `until` is trusted after its as_of
 
@@ -117,12 +114,10 @@ def lint_document(doc: Document, rulebook: Rulebook, lang: str | None = None,
     # an undated draft is taken as written today, but its relative dates ("im Februar") are not
     # resolved against a guess (see Sentence.draft_date_known)
     draft_date = known_date or dt.date.today()
-    active = checked_rules(rulebook, rules)
+    index = rule_index(rulebook, checked_rules(rulebook, rules))
     findings = set()
     for sentence in read_sentences(doc, rulebook, language, draft_date, known_date is not None):
-        for rule in active:
-            if rule.kind in SUBJECT_BOUND and not sentence.may_concern(rule.scope):
-                continue
+        for rule in index.candidates(sentence):
             for mismatch in RULE_TYPES[rule.kind].evaluate(rule, sentence):
                 outdated = _outdated(rule, sentence, draft_date, fact_window)
                 findings.add(_finding(doc, sentence, rule, mismatch, outdated))

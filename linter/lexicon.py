@@ -96,32 +96,73 @@ class Terms:
         return self.regex is not None
 
 
+_WORD_START = re.compile(rf"(?<!{_WORD})(?=\S)")
+
+
+def _initial(entry: str) -> str:
+    """The bucket of an entry: its first two characters, lowercased, when both are word characters
+    (the text must start the same way there), else its first; "" for an entry that may start with
+    any letters ("*clips")."""
+    core = entry.strip()
+    if core.startswith("*"):
+        return ""
+    core = core.strip("*")
+    two = core[:2]
+    return two.lower() if len(two) == 2 and two.isalnum() else core[:1].lower()
+
+
 @dataclass(frozen=True)
 class NameIndex:
-    """Many word lists, each with its own key, matched in one pass (one regular expression).
+    """Many word lists, each with its own key, matched in one pass.
 
     At each position the longest entry wins, whatever list it belongs to ("Sora Turbo" over "Sora");
-    an entry keyed None matches and is then dropped (a longer name of something else)."""
+    an entry keyed None matches and is then dropped (a longer name of something else).
 
-    regex: LazyRegex | None
-    keys: tuple          # group number - 1 -> the key of that entry
+    One alternation of thousands of names is slow (the regex engine tries every name at every position),
+    so the entries are split by their first two letters: at each word start only the entries that begin
+    as the text does are tried, and of those that match, the one the single alternation would have taken
+    (the first in the longest-first order) wins; matches do not overlap, as with re.finditer."""
+
+    buckets: dict        # initial -> (LazyRegex of that initial's entries, their positions in the order)
+    keys: tuple          # position in the longest-first order -> the key of that entry
 
     @classmethod
     def of(cls, keyed_entries) -> "NameIndex":
         """Build from (entry, key) pairs; entries take genitive and possessive endings."""
         pairs = sorted(((e, k) for e, k in keyed_entries if isinstance(e, str) and e.strip("* ")),
                        key=lambda pair: len(pair[0]), reverse=True)
-        if not pairs:
-            return cls(None, ())
-        alternation = "|".join(f"({_entry_pattern(entry, True)})" for entry, _ in pairs)
-        regex = LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE)
-        return cls(regex, tuple(key for _, key in pairs))
+        grouped: dict[str, list[int]] = {}
+        for position, (entry, _) in enumerate(pairs):
+            grouped.setdefault(_initial(entry), []).append(position)
+        buckets = {}
+        for initial, positions in grouped.items():
+            alternation = "|".join(f"({_entry_pattern(pairs[p][0], True)})" for p in positions)
+            buckets[initial] = (LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE),
+                                tuple(positions))
+        return cls(buckets, tuple(key for _, key in pairs))
 
     def finditer(self, text: str):
         """Yield (start, end, key) for each match whose key is not None."""
-        if self.regex is None:
+        if not self.buckets:
             return
-        for match in self.regex.finditer(text):
-            key = self.keys[match.lastindex - 1]
-            if key is not None:
-                yield match.start(), match.end(), key
+        buckets, wild = self.buckets, self.buckets.get("")
+        end = 0
+        for start in _WORD_START.finditer(text):
+            position = start.start()
+            if position < end:
+                continue
+            best = None
+            for bucket in (buckets.get(text[position:position + 2].lower()),
+                           buckets.get(text[position].lower()), wild):
+                if bucket is None:
+                    continue
+                match = bucket[0].compiled.match(text, position)
+                if match is not None:
+                    order = bucket[1][match.lastindex - 1]
+                    if best is None or order < best[0]:
+                        best = (order, match)
+            if best is not None:
+                order, match = best
+                end = match.end()
+                if self.keys[order] is not None:
+                    yield match.start(), match.end(), self.keys[order]

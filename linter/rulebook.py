@@ -82,6 +82,11 @@ class Rulebook:
         """Every subject's names in one matcher (built once; kept in the pack cache)."""
         return _mention_index(self.subjects)
 
+    @functools.cached_property
+    def indexes(self) -> dict:
+        """The facts indexed for dispatch (linter/dispatch.py), per selection of facts; built on use."""
+        return {}
+
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
 

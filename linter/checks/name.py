@@ -259,6 +259,53 @@ def _is_other_name(candidate: NameCandidate, sentence, subject: str) -> bool:
     return False
 
 
+def _near_keys(key: str) -> set[str]:
+    """The key and every key one letter shorter: two keys one edit (or one swap) apart share one."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def index_keys(rule, person: bool) -> set[tuple]:
+    """Keys under which the engine files the rule (linter/dispatch.py), so that only the rules a
+    sentence's candidates can be judged against (`_judge` returns a verdict) are evaluated at all.
+
+    A candidate gets a verdict only when one of its readings (see `_readings`, `_judge`, `_similarity`):
+    * is a correct spelling, a listed misspelling, or has a correct spelling's compact key;
+    * is similar to a correct spelling of several words: it has as many words, and all but one are the
+      same — so it shares a word at the same place, unless every shared word is a weak anchor; then the
+      differing word is one edit away, and so is the compact key;
+    * is similar to a correct spelling of one word, or written together or apart differently: its
+      compact key is one edit away.
+    So a rule is filed under ("near", k) for its compact keys (correct and misspelt) and each of them
+    with one letter dropped, and under ("word", words, place, word) for the words of its spellings of
+    several words that are no weak anchors; a candidate looks its rules up the same way (`lookup_keys`).
+    Two keys at most one edit or swap apart always share a key with one letter dropped (or are equal)."""
+    expected = rule.expected
+    registry = _registry(expected.canonical, expected.variants, expected.misspellings, person)
+    keys: set[tuple] = set()
+    for key in [t.key for t in registry.targets] + [compact(m) for m in registry.misspelt]:
+        keys.update(("near", near) for near in _near_keys(key))
+    for target in registry.targets:
+        if len(target.words) >= 2:
+            keys.update(("word", len(target.words), place, word) for place, word in enumerate(target.words)
+                        if word not in WEAK_ANCHORS)
+    return keys
+
+
+def lookup_keys(candidate: NameCandidate) -> set[tuple]:
+    """The keys (see `index_keys`) a candidate looks its rules up by."""
+    keys: set[tuple] = set()
+    for text, words, _ in _readings(candidate):
+        keys.update(("near", near) for near in _near_keys(compact(text)))
+        folded = [word.casefold() for word in words]
+        keys.update(("word", len(folded), place, word) for place, word in enumerate(folded))
+    return keys
+
+
+def _passes_prefilter(candidate: NameCandidate, registry: Registry) -> bool:
+    return (candidate.key[:1] in registry.firsts
+            and registry.shortest - LENGTH_SLACK <= len(candidate.key) <= registry.longest + LENGTH_SLACK)
+
+
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each misspelling of the rule's name in the sentence."""
     expected = rule.expected
@@ -267,8 +314,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     correct_spans = []
     flagged = []
     for candidate in find_name_candidates(sentence.text):
-        if (candidate.key[:1] not in registry.firsts
-                or not registry.shortest - LENGTH_SLACK <= len(candidate.key) <= registry.longest + LENGTH_SLACK):
+        if not _passes_prefilter(candidate, registry):
             continue
         if _is_other_name(candidate, sentence, rule.scope.subject):
             continue

@@ -221,23 +221,50 @@ def _spell(part: str) -> str:
     return pattern
 
 
-@lru_cache(maxsize=8)
-def _name_pattern(kinds: tuple[tuple[str, str], ...]):
-    """One regex for the subjects' names as their ids spell them ("tyler-perry": Tyler Perry, Perry)."""
+def _initials(part: str) -> set[str]:
+    """The letters a name part can begin with in a text ("oe..." also "ö...")."""
+    pair = next((s for s, _ in _SPELLINGS if part.startswith(s)), None)
+    return {part[0], {"oe": "ö", "ae": "ä", "ue": "ü", "ss": "ß"}[pair]} if pair else {part[0]}
+
+
+_NAME_EDGE = r"[\w\u00c0-\u024f]"
+_NAME_START = re.compile(rf"(?<!{_NAME_EDGE})(?=\S)")
+
+
+def speaker_name_entries(kinds: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str, set[str]]]:
+    """The speakers' names as their ids spell them ("tyler-perry": Tyler Perry, Perry), longest first:
+    (regex, subject id, kind, the letters the name can begin with)."""
     entries = []
     for sid, kind in kinds:
         if kind not in SPEAKER_KINDS:
             continue
         parts = [p for p in sid.split("-") if p]
-        entries.append((r"[\s\-]+".join(_spell(p) for p in parts), sid, kind))
+        if not parts:
+            continue
+        entries.append((r"[\s\-]+".join(_spell(p) for p in parts), sid, kind, _initials(parts[0])))
         if kind == "person" and len(parts) > 1 and len(parts[-1]) >= 4 and parts[-1] not in _NOT_SURNAMES:
-            entries.append((_spell(parts[-1]), sid, kind))
+            entries.append((_spell(parts[-1]), sid, kind, _initials(parts[-1])))
     entries.sort(key=lambda e: -len(e[0]))
-    if not entries:
-        return None, []
-    body = "|".join(f"(?P<n{i}>{p})" for i, (p, _, _) in enumerate(entries))
-    pattern = re.compile(rf"(?<![\w\u00c0-\u024f])(?:{body})(?:s|['\u2019]s?)?(?![\w\u00c0-\u024f])", re.IGNORECASE)
-    return pattern, [(sid, kind) for _, sid, kind in entries]
+    return entries
+
+
+@lru_cache(maxsize=8)
+def _name_pattern(kinds: tuple[tuple[str, str], ...]) -> dict:
+    """One regex per initial letter, of the names that begin with it (longest first), with each group's
+    (subject, kind).
+
+    One alternation of all names was tried at every position of the text, which with a pack of hundreds
+    of names cost milliseconds per sentence; at a position only the names with its initial can match."""
+    by_initial: dict[str, list] = {}
+    for entry in speaker_name_entries(kinds):
+        for initial in entry[3]:
+            by_initial.setdefault(initial, []).append(entry)
+    buckets = {}
+    for initial, group in by_initial.items():
+        body = "|".join(f"(?P<n{i}>{p})" for i, (p, _, _, _) in enumerate(group))
+        pattern = re.compile(rf"(?<!{_NAME_EDGE})(?:{body})(?:s|['\u2019]s?)?(?!{_NAME_EDGE})", re.IGNORECASE)
+        buckets[initial] = (pattern, [(sid, kind) for _, sid, kind, _ in group])
+    return buckets
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,16 +277,23 @@ class Name:
 
 def find_names(text: str, kinds: tuple[tuple[str, str], ...]) -> list[Name]:
     """Known people, organisations and products named in `text` (capitalised, as names are)."""
-    pattern, subjects = _name_pattern(kinds)
-    if pattern is None:
+    buckets = _name_pattern(kinds)
+    if not buckets:
         return []
     found = []
-    for match in pattern.finditer(text):
+    end = 0
+    for start in _NAME_START.finditer(text):
+        position = start.start()
+        bucket = buckets.get(text[position].lower()) if position >= end else None
+        match = bucket[0].match(text, position) if bucket else None
+        if match is None:
+            continue
+        end = match.end()   # a match consumes its text even when it is dropped, as re.finditer does
         if not match.group()[0].isupper():
             continue
         index = int(match.lastgroup[1:])
         # the span without a genitive ending ("Perrys", "Runway's"), so that it reads as the name
-        found.append(Name(match.start(), match.end(match.lastgroup), *subjects[index]))
+        found.append(Name(match.start(), match.end(match.lastgroup), *bucket[1][index]))
     return found
 
 

@@ -1,0 +1,105 @@
+"""Which facts a sentence can concern: the pack's facts indexed once, so that a fact's cost is not paid
+on every sentence.
+
+The engine used to ask every fact about every sentence; with a desk's pack of thousands of facts that
+was most of the time, although a sentence can only concern a few of them:
+
+* facts bound to a subject (quantity, status, date, category) concern a sentence only when it names
+  that subject, or the subject is the current product, or the subject is an event (an event is what
+  its context is about): indexed by subject id (see Sentence.may_concern, which this mirrors);
+* name facts concern a sentence only when one of its name candidates can be judged a spelling of
+  the fact's name: indexed by near spellings and by words (checks/name.py: index_keys);
+* quote facts concern a sentence only when a quotation can start in it (checks/quote.py: may_quote).
+
+Every index returns a superset of the facts whose evaluator can report anything, never fewer; the
+evaluators still run their own checks.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .checks import name as name_check
+from .checks import quote as quote_check
+from .claims.names import find_name_candidates
+from .rulebook import Rule, Rulebook
+
+# kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
+# (a misspelled name or a misattributed quote does not name its subject)
+SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category"})
+MAX_CACHED_SELECTIONS = 16   # a run sees one selection of facts per configuration in its tree
+
+
+@dataclass
+class RuleIndex:
+    """The facts of one pack (as far as they are checked), looked up by what a sentence contains."""
+
+    events: list = field(default_factory=list)               # subject-bound facts about events
+    by_subject: dict = field(default_factory=lambda: defaultdict(list))
+    product_subjects: frozenset = frozenset()                # subjects that can be the current product
+    by_name_key: dict = field(default_factory=lambda: defaultdict(list))   # see name.index_keys
+    quotes: list = field(default_factory=list)
+    others: list = field(default_factory=list)               # kinds without an index: every sentence
+
+    @classmethod
+    def build(cls, rulebook: Rulebook, rules: list[Rule]) -> "RuleIndex":
+        kinds = {sid: subject.kind for sid, subject in rulebook.subjects.items()}
+        index = cls(product_subjects=frozenset(sid for sid, kind in kinds.items() if kind == "product"))
+        for rule in rules:
+            # a subject the registry does not know counts as a product (Sentence.may_concern does the same)
+            subject_kind = kinds.get(rule.scope.subject, "product")
+            if rule.kind in SUBJECT_BOUND:
+                if subject_kind == "event":
+                    index.events.append(rule)
+                else:
+                    index.by_subject[rule.scope.subject].append(rule)
+            elif rule.kind == name_check.KIND:
+                for key in name_check.index_keys(rule, subject_kind == "person"):
+                    index.by_name_key[key].append(rule)
+            elif rule.kind == quote_check.KIND:
+                index.quotes.append(rule)
+            else:
+                index.others.append(rule)
+        index.by_subject = dict(index.by_subject)
+        index.by_name_key = dict(index.by_name_key)
+        return index
+
+    def candidates(self, sentence) -> list[Rule]:
+        """The facts that can have something to say about the sentence (the engine sorts the findings)."""
+        found = {}
+        for rule in self.events:
+            found[rule.id] = rule
+        subjects = {m.subject for m in sentence.mentions}
+        current = sentence.current.get("product")
+        if current in self.product_subjects or current is not None and current not in sentence.subject_kind:
+            subjects.add(current)
+        for subject in subjects:
+            for rule in self.by_subject.get(subject, ()):
+                found[rule.id] = rule
+        if self.by_name_key:
+            keys = set()
+            for candidate in find_name_candidates(sentence.text):
+                keys |= name_check.lookup_keys(candidate)
+            for key in keys:
+                for rule in self.by_name_key.get(key, ()):
+                    found[rule.id] = rule
+        if self.quotes and quote_check.may_quote(sentence):
+            for rule in self.quotes:
+                found[rule.id] = rule
+        for rule in self.others:
+            found[rule.id] = rule
+        return [rule for rule in found.values()
+                if rule.kind not in SUBJECT_BOUND or sentence.may_concern(rule.scope)]
+
+
+def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:
+    """The index of these facts of the pack, built once per pack and selection of facts."""
+    # keyed by the rule objects themselves: a draft's configuration may change a rule's severity and keep
+    # its id; the index holds the rules, so their ids cannot be reused while it is cached
+    key = tuple(map(id, rules))
+    cache = rulebook.indexes
+    if key not in cache:
+        if len(cache) >= MAX_CACHED_SELECTIONS:
+            cache.pop(next(iter(cache)))
+        cache[key] = RuleIndex.build(rulebook, rules)
+    return cache[key]
