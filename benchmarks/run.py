@@ -22,7 +22,8 @@ caches do not mix between measurements. What is measured, on one generated corpu
 
 The targets:
 
-(a) engine throughput / markdown-it throughput >= 0.5 (single process);
+(a) engine throughput / markdown-it throughput >= 0.5 (single process); also shown: `factlint check DIR`
+    with its defaults (one process per CPU) / markdown-it in one process, by the wall clock;
 (b) throughput with the default pack plus an N-fact synthetic pack / with the default pack alone
     >= 0.5, on the same files: the synthetic pack is loaded beside the default pack (`--rules rules
     --rules PACK`), as a desk's pack grows; the files are the first ones of the corpus, as many as
@@ -30,7 +31,7 @@ The targets:
 (c) start-up: `factlint check` on one 5 KB draft <= 1.5 x `python -c "import yaml, markdown_it,
     rapidfuzz"` + 100 ms (medians of 5 runs after a warm-up run);
 (d) `--jobs 2` vs `--jobs 1` on the corpus (same output required), when `factlint check --help`
-    offers `--jobs`; the speed-up target (1.5 on 2 CPUs) is this benchmark's assumption;
+    offers `--jobs`; the target is 1.6 on 2 CPUs;
 (e) memory: peak RSS of `factlint check` (on one process: `--jobs 1` where there is `--jobs`) on all
     N files / on the first N/4 files (the same 4x step as N vs 4N, without linting 4N files) <= 1.1:
     it should not grow with the number of files.
@@ -60,7 +61,7 @@ sys.path[:0] = [str(HERE), str(REPO)]
 
 import generate  # noqa: E402  (benchmarks/generate.py)
 
-TARGETS = {"a": 0.5, "b": 0.5, "c_factor": 1.5, "c_slack": 0.100, "d": 1.5, "e": 1.1}
+TARGETS = {"a": 0.5, "b": 0.5, "c_factor": 1.5, "c_slack": 0.100, "d": 1.6, "e": 1.1}
 STARTUP_DRAFT_BYTES = 5 * 1024
 
 
@@ -427,6 +428,10 @@ def ratios(result: dict) -> dict:
     a = engine["cpu_files_per_s"] / floor["cpu_files_per_s"]
     out["a_throughput_vs_markdown_it"] = {"value": a, "wall": engine["files_per_s"] / floor["files_per_s"],
                                           "target": TARGETS["a"], "ok": a >= TARGETS["a"]}
+    # the issue's wording: `factlint check` (its defaults, so one process per CPU) against markdown-it-py
+    # in one process; by the wall clock, since the CPU time of several processes adds up
+    whole = result["process"]["files_per_s"] / floor["files_per_s"]
+    out["a_check_vs_markdown_it"] = {"value": whole, "wall": whole, "target": TARGETS["a"], "ok": whole >= TARGETS["a"]}
     ps = result["pack_size"]
     b = ps["with_synthetic"]["cpu_files_per_s"] / ps["default"]["cpu_files_per_s"]
     out["b_large_pack_vs_default"] = {"value": b, "wall": ps["with_synthetic"]["files_per_s"] / ps["default"]["files_per_s"],
@@ -465,10 +470,11 @@ def _environment() -> dict:
 # ---------------------------------------------------------------------------------------------------
 
 _LABELS = {"a_throughput_vs_markdown_it": "(a) throughput factlint / markdown-it",
+           "a_check_vs_markdown_it": "(a) factlint check (defaults) / markdown-it",
            "b_large_pack_vs_default": "(b) throughput {facts}-fact pack / default",
            "c_startup": "(c) start-up / (1.5 x imports + 0.1 s)", "d_jobs_speedup": "(d) --jobs 2 vs --jobs 1",
            "e_memory_growth": "(e) peak RSS, N files / N/4 files"}
-_COMPARE = {"a_throughput_vs_markdown_it": ">=", "b_large_pack_vs_default": ">=", "c_startup": "<=",
+_COMPARE = {"a_throughput_vs_markdown_it": ">=", "a_check_vs_markdown_it": ">=", "b_large_pack_vs_default": ">=", "c_startup": "<=",
             "d_jobs_speedup": ">=", "e_memory_growth": "<="}
 
 

@@ -119,6 +119,6 @@ def test_memory_does_not_grow_with_files(result):
 
 
 def test_json_output_is_complete(result):
-    assert set(result["ratios"]) == {"a_throughput_vs_markdown_it", "b_large_pack_vs_default", "c_startup",
+    assert set(result["ratios"]) == {"a_throughput_vs_markdown_it", "a_check_vs_markdown_it", "b_large_pack_vs_default", "c_startup",
                                      "d_jobs_speedup", "e_memory_growth"}
     json.dumps(result)

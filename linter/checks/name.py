@@ -213,13 +213,21 @@ class Verdict:
     similar: bool = False       # found by similarity, not listed or a spelling form
 
 
-def _readings(candidate: NameCandidate) -> list[tuple[str, tuple[str, ...], int]]:
-    """The candidate as written and, for a last word ending in "s", without it (German genitive)."""
-    written = candidate.tokens[0] + "".join(sep + tok for sep, tok in zip(candidate.separators, candidate.tokens[1:]))
-    readings = [(written, candidate.tokens, candidate.end)]
-    if candidate.genitive:
-        readings.append((written[:-1], candidate.tokens[:-1] + (candidate.tokens[-1][:-1],), candidate.end - 1))
+def _reading_texts(tokens: tuple[str, ...], separators: tuple[str, ...],
+                   genitive: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """A candidate's text and words as written and, for a last word ending in "s", without it (German
+    genitive)."""
+    written = tokens[0] + "".join(sep + tok for sep, tok in zip(separators, tokens[1:]))
+    readings = [(written, tokens)]
+    if genitive:
+        readings.append((written[:-1], tokens[:-1] + (tokens[-1][:-1],)))
     return readings
+
+
+def _readings(candidate: NameCandidate) -> list[tuple[str, tuple[str, ...], int]]:
+    """The candidate's readings (see `_reading_texts`) with the end of each in the sentence."""
+    texts = _reading_texts(candidate.tokens, candidate.separators, candidate.genitive)
+    return [(text, words, candidate.end - index) for index, (text, words) in enumerate(texts)]
 
 
 def _judge(candidate: NameCandidate, registry: Registry) -> Verdict | None:
@@ -291,14 +299,19 @@ def index_keys(rule, person: bool) -> set[tuple]:
     return keys
 
 
-def lookup_keys(candidate: NameCandidate) -> set[tuple]:
+def lookup_keys(candidate: NameCandidate) -> frozenset[tuple]:
     """The keys (see `index_keys`) a candidate looks its rules up by."""
+    return _lookup_keys(candidate.tokens, candidate.separators, candidate.genitive)
+
+
+@lru_cache(maxsize=1 << 16)     # the same names come back sentence after sentence
+def _lookup_keys(tokens: tuple[str, ...], separators: tuple[str, ...], genitive: bool) -> frozenset[tuple]:
     keys: set[tuple] = set()
-    for text, words, _ in _readings(candidate):
+    for text, words in _reading_texts(tokens, separators, genitive):
         keys.update(("near", near) for near in _near_keys(compact(text)))
         folded = [word.casefold() for word in words]
         keys.update(("word", len(folded), place, word) for place, word in enumerate(folded))
-    return keys
+    return frozenset(keys)
 
 
 def _passes_prefilter(candidate: NameCandidate, registry: Registry) -> bool:
