@@ -96,7 +96,7 @@ class Terms:
         return self.regex is not None
 
 
-_WORD_START = re.compile(rf"(?<!{_WORD})(?=\S)")
+_WORD_START = LazyRegex(rf"(?<!{_WORD})(?=\S)")
 
 
 def _initial(entry: str) -> str:
@@ -125,6 +125,7 @@ class NameIndex:
 
     buckets: dict        # initial -> (LazyRegex of that initial's entries, their positions in the order)
     keys: tuple          # position in the longest-first order -> the key of that entry
+    starts: LazyRegex | None = None   # the word starts where some entry can begin
 
     @classmethod
     def of(cls, keyed_entries) -> "NameIndex":
@@ -139,7 +140,10 @@ class NameIndex:
             alternation = "|".join(f"({_entry_pattern(pairs[p][0], True)})" for p in positions)
             buckets[initial] = (LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE),
                                 tuple(positions))
-        return cls(buckets, tuple(key for _, key in pairs))
+        # visit only word starts with an entry's first letter, unless some entry may begin with any letters
+        firsts = "".join(sorted({re.escape(initial[0]) for initial in grouped if initial}))
+        starts = _WORD_START if "" in grouped or not firsts else LazyRegex(rf"(?<!{_WORD})(?=[{firsts}])", re.IGNORECASE)
+        return cls(buckets, tuple(key for _, key in pairs), starts)
 
     def finditer(self, text: str):
         """Yield (start, end, key) for each match whose key is not None."""
@@ -147,7 +151,7 @@ class NameIndex:
             return
         buckets, wild = self.buckets, self.buckets.get("")
         end = 0
-        for start in _WORD_START.finditer(text):
+        for start in (self.starts or _WORD_START).finditer(text):
             position = start.start()
             if position < end:
                 continue
