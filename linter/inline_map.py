@@ -92,9 +92,19 @@ class InlineAligner:
         if at < 0:
             self._align_chars(piece)
             return
+        self._emit_run(piece, at)
+        self.cursor = at + len(piece)
+
+    def _emit_run(self, piece: str, at: int) -> None:
+        """Record a piece found verbatim at `at`: what `_emit` per character would record, in bulk."""
+        low = self.offsets[-1] if self.offsets else self.start
+        if low <= at and at + len(piece) <= self.end:
+            # Nothing to clamp: the run starts at or after the last offset and ends inside the block.
+            self.chars.extend(piece)
+            self.offsets.extend(range(at, at + len(piece)))
+            return
         for i, ch in enumerate(piece):
             self._emit(ch, at + i)
-        self.cursor = at + len(piece)
 
     def _align_chars(self, piece: str) -> None:
         """Match each character on the cursor's line; unmatched ones stay at the cursor."""
