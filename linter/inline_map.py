@@ -222,14 +222,17 @@ def _reference_tail(src: str, pos: int, end: int) -> int:
     return pos
 
 
-def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
-    """Remove bare URLs from text, keeping the offsets of the remaining characters."""
+def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """Remove bare URLs from text, keeping the offsets of the remaining characters.
+
+    Without a URL, `offsets` itself is returned, not a copy.
+    """
     drop: set[int] = set()
     for match in _BARE_URL.finditer(text):
         url = _trim_url(match.group())
         drop.update(range(match.start(), match.start() + len(url)))
     if not drop:
-        return text, list(offsets)
+        return text, offsets
     kept = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in kept), [offsets[i] for i in kept]
 
