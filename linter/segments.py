@@ -16,6 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from linter.inline_map import InlineAligner, strip_bare_urls
 
@@ -25,6 +26,18 @@ _FRONT_MATTER_PROSE = ("title", "description")
 _TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$")
 _CELL_OPENERS = ("th_open", "td_open")
 _NEWLINE = re.compile("\n")
+# Front matter lines that PyYAML reads as one plain key and one single-line value. Deliberately
+# narrow (no escapes, comments, tabs, anchors, tags, block scalars, continuation lines): anything
+# else goes to yaml.safe_load. A plain value starts with no indicator and holds no ": " or " #".
+_SIMPLE_YAML_LINE = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]{0,127}): +(?:"
+    r'"(?P<double>(?:[^"\\\s]| )*)"'
+    r"|'(?P<single>(?:[^'\s]| )*)'"
+    r"|\[(?P<items>[^\[\]{}]*)\]"
+    r"|(?P<plain>[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\s:]|:(?=\S)| +(?=[^\s#]))*))")
+# One item of a flow list "[a, b c]": plain words, none of the flow or comment indicators.
+_SIMPLE_YAML_WORD = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s,\[\]{}#:?'\"]*(?: +[^\s,\[\]{}#:?'\"]+)*")
+_NOT_YAML_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,12 +258,56 @@ def _front_matter(text: str, tok: Token) -> tuple[dict[str, object], list[Segmen
 
 def _load_yaml(content: str) -> dict[str, object]:
     """yaml.safe_load the front matter; anything but a valid mapping gives {}."""
+    simple = _load_simple_yaml(content)
+    if simple is not None:
+        return simple
     try:
         loaded = yaml.safe_load(content)
     # PyYAML raises ValueError for impossible dates (2024-02-30) and may recurse deeply.
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+def _load_simple_yaml(content: str) -> dict[str, object] | None:
+    """What yaml.safe_load gives for front matter of simple `key: value` lines, or None if not simple.
+
+    PyYAML's pure-Python scanner and parser took longer than everything else the reader adds to
+    markdown-it. For lines it would read as one plain key and one scalar (or a flow list of plain
+    words), we build the nodes its composer would build and hand them to its own resolver and
+    constructor, so types (dates, numbers, `no`, sexagesimals) and errors come out exactly as before.
+    """
+    if "\t" in content or "\ufeff" in content or _NOT_YAML_PRINTABLE.search(content):
+        return None
+    loader = yaml.SafeLoader("")
+    pairs: list[tuple[ScalarNode, ScalarNode | SequenceNode]] = []
+    for line in content.split("\n"):
+        match = _SIMPLE_YAML_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, quoted, items = match["key"], match["double"], match["items"]
+        quoted = match["single"] if quoted is None else quoted
+        if quoted is not None:
+            value: ScalarNode | SequenceNode = ScalarNode(
+                loader.resolve(ScalarNode, quoted, (False, True)), quoted)
+        elif items is not None:
+            words = [word.strip(" ") for word in items.split(",")] if items.strip(" ") else []
+            if not all(_SIMPLE_YAML_WORD.fullmatch(word) for word in words):
+                return None
+            value = SequenceNode(loader.DEFAULT_SEQUENCE_TAG, [_plain_node(loader, w) for w in words])
+        else:
+            value = _plain_node(loader, match["plain"])
+        pairs.append((_plain_node(loader, key), value))
+    try:
+        return loader.construct_document(MappingNode(loader.DEFAULT_MAPPING_TAG, pairs))
+    # Whatever fails here (2024-02-30, say) fails in yaml.safe_load too, which then decides.
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _plain_node(loader: yaml.SafeLoader, value: str) -> ScalarNode:
+    """The node PyYAML composes for a plain (unquoted) scalar: its tag follows from the value."""
+    return ScalarNode(loader.resolve(ScalarNode, value, (True, False)), value)
 
 
 def _top_level_values(text: str, tok: Token) -> dict[str, tuple[int, str]]:
