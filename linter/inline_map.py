@@ -18,6 +18,8 @@ _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "
 _BACKTICK_RUN = re.compile(r"`+")
 # linkify is off, so bare URLs arrive as plain text; we drop them from the prose.
 _BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
+# Every bare URL contains "://" or this; looking for them first is several times faster than _BARE_URL.
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 # Sentence punctuation right after a URL belongs to the sentence, not to the URL.
 _URL_TRAILING = ".,;:!?'\"*_~»«“”‘’"
 
@@ -227,6 +229,8 @@ def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[in
 
     Without a URL, `offsets` itself is returned, not a copy.
     """
+    if "://" not in text and not _WWW.search(text):
+        return text, offsets
     drop: set[int] = set()
     for match in _BARE_URL.finditer(text):
         url = _trim_url(match.group())
