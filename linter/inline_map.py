@@ -35,6 +35,19 @@ class InlineAligner:
         self.chars: list[str] = []
         self.offsets: list[int] = []
 
+    def align(self, children: Sequence[Token]) -> tuple[str, Sequence[int]]:
+        """The prose of inline children and the source offset of each of its characters."""
+        if len(children) == 1 and children[0].type == "text" and not self.offsets:
+            # Most blocks (list items, headings, table cells) are one plain text; found verbatim, it
+            # maps to a range of offsets, and walking it would build that range item by item.
+            piece = children[0].content
+            at = self._find(piece)
+            if self.start <= at and at + len(piece) <= self.end:
+                self.cursor = at + len(piece)
+                return piece, range(at, at + len(piece))
+        self.walk(children)
+        return "".join(self.chars), self.offsets
+
     def walk(self, children: Sequence[Token]) -> None:
         """Emit the prose of inline children; skip code, HTML and link targets."""
         in_autolink = False

@@ -228,9 +228,9 @@ class _BlockWalker:
         if self.kind == "table_cell":
             # Cells of one row share a line, so each cell starts where the previous one ended.
             aligner.cursor = max(start, min(self.cell_cursor, end))
-        aligner.walk(tok.children or [])
+        prose, offsets = aligner.align(tok.children or [])
         self.cell_cursor = aligner.cursor
-        segment = _make_segment("".join(aligner.chars), aligner.offsets, self.kind, self.index,
+        segment = _make_segment(prose, offsets, self.kind, self.index,
                                 quote_depth=self.quote_depth, list_depth=self.list_depth,
                                 heading_level=self.heading_level)
         self.index += 1

@@ -1,7 +1,8 @@
 """The reader's shortcuts give exactly what the slow paths they skip would give.
 
-Front matter of simple `key: value` lines is read without PyYAML's scanner, and a text piece found
-verbatim in the source gets its offsets in bulk instead of character by character.
+Front matter of simple `key: value` lines is read without PyYAML's scanner, a text piece found
+verbatim in the source gets its offsets in bulk instead of character by character, and a block that
+is one plain text is aligned without walking it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import random
 
 import pytest
 import yaml
+from markdown_it.token import Token
 
 from linter.inline_map import InlineAligner
 from linter.segments import _PARSER, _BlockWalker, _load_simple_yaml, read_markdown
@@ -101,7 +103,11 @@ def test_random_front_matter_loads_as_yaml_does() -> None:
 
 
 class _CharByCharAligner(InlineAligner):
-    """The aligner as it was: every character of a found piece goes through _emit."""
+    """The aligner as it was: every child walked, every character of a found piece through _emit."""
+
+    def align(self, children: list[Token]) -> tuple[str, list[int]]:
+        self.walk(children)
+        return "".join(self.chars), self.offsets
 
     def _emit_run(self, piece: str, at: int) -> None:
         for i, ch in enumerate(piece):
@@ -118,8 +124,8 @@ def _aligned(aligner_class: type[InlineAligner], markdown: str) -> list[tuple[st
             continue
         start, end = walker._region(tok)
         aligner = aligner_class(doc_text, start, end)
-        aligner.walk(tok.children or [])
-        aligned.append(("".join(aligner.chars), aligner.offsets, aligner.cursor))
+        prose, offsets = aligner.align(tok.children or [])
+        aligned.append((prose, list(offsets), aligner.cursor))
     return aligned
 
 
