@@ -36,7 +36,10 @@ class InlineAligner:
         self.offsets: list[int] = []
 
     def align(self, children: Sequence[Token]) -> tuple[str, Sequence[int]]:
-        """The prose of inline children and the source offset of each of its characters."""
+        """The prose of inline children and the source offset of each of its characters.
+
+        `chars` and `offsets` are filled only when the children have to be walked.
+        """
         if len(children) == 1 and children[0].type == "text" and not self.offsets:
             # Most blocks (list items, headings, table cells) are one plain text; found verbatim, it
             # maps to a range of offsets, and walking it would build that range item by item.
