@@ -18,6 +18,8 @@ _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "
 _BACKTICK_RUN = re.compile(r"`+")
 # linkify is off, so bare URLs arrive as plain text; we drop them from the prose.
 _BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
+# Every bare URL contains "://" or this; looking for them first is several times faster than _BARE_URL.
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 # Sentence punctuation right after a URL belongs to the sentence, not to the URL.
 _URL_TRAILING = ".,;:!?'\"*_~»«“”‘’"
 
@@ -32,6 +34,22 @@ class InlineAligner:
         self.cursor = start
         self.chars: list[str] = []
         self.offsets: list[int] = []
+
+    def align(self, children: Sequence[Token]) -> tuple[str, Sequence[int]]:
+        """The prose of inline children and the source offset of each of its characters.
+
+        `chars` and `offsets` are filled only when the children have to be walked.
+        """
+        if len(children) == 1 and children[0].type == "text" and not self.offsets:
+            # Most blocks (list items, headings, table cells) are one plain text; found verbatim, it
+            # maps to a range of offsets, and walking it would build that range item by item.
+            piece = children[0].content
+            at = self._find(piece)
+            if self.start <= at and at + len(piece) <= self.end:
+                self.cursor = at + len(piece)
+                return piece, range(at, at + len(piece))
+        self.walk(children)
+        return "".join(self.chars), self.offsets
 
     def walk(self, children: Sequence[Token]) -> None:
         """Emit the prose of inline children; skip code, HTML and link targets."""
@@ -92,9 +110,19 @@ class InlineAligner:
         if at < 0:
             self._align_chars(piece)
             return
+        self._emit_run(piece, at)
+        self.cursor = at + len(piece)
+
+    def _emit_run(self, piece: str, at: int) -> None:
+        """Record a piece found verbatim at `at`: what `_emit` per character would record, in bulk."""
+        low = self.offsets[-1] if self.offsets else self.start
+        if low <= at and at + len(piece) <= self.end:
+            # Nothing to clamp: the run starts at or after the last offset and ends inside the block.
+            self.chars.extend(piece)
+            self.offsets.extend(range(at, at + len(piece)))
+            return
         for i, ch in enumerate(piece):
             self._emit(ch, at + i)
-        self.cursor = at + len(piece)
 
     def _align_chars(self, piece: str) -> None:
         """Match each character on the cursor's line; unmatched ones stay at the cursor."""
@@ -212,14 +240,19 @@ def _reference_tail(src: str, pos: int, end: int) -> int:
     return pos
 
 
-def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
-    """Remove bare URLs from text, keeping the offsets of the remaining characters."""
+def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """Remove bare URLs from text, keeping the offsets of the remaining characters.
+
+    Without a URL, `offsets` itself is returned, not a copy.
+    """
+    if "://" not in text and not _WWW.search(text):
+        return text, offsets
     drop: set[int] = set()
     for match in _BARE_URL.finditer(text):
         url = _trim_url(match.group())
         drop.update(range(match.start(), match.start() + len(url)))
     if not drop:
-        return text, list(offsets)
+        return text, offsets
     kept = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in kept), [offsets[i] for i in kept]
 
