@@ -84,7 +84,7 @@ class Sentence:
         """The subject of `kind` a phrase at `position` is about: named in the sentence, else current."""
         return self.named_at(position, kind) or self.current.get(kind)
 
-    def _in_context(self, scope: Scope) -> bool:
+    def in_context(self, scope: Scope) -> bool:
         """The sentence is in the fact's context and in none it is excluded from."""
         if scope.context and scope.context not in self.contexts:
             return False
@@ -92,7 +92,7 @@ class Sentence:
 
     def may_concern(self, scope: Scope) -> bool:
         """A cheap test that in_scope can hold anywhere in this sentence (False: skip the fact)."""
-        if not self._in_context(scope):
+        if not self.in_context(scope):
             return False
         kind = self.subject_kind.get(scope.subject, "product")
         if kind == "event":
@@ -103,7 +103,7 @@ class Sentence:
 
     def in_scope(self, scope: Scope, start: int, end: int | None = None) -> bool:
         """Whether a claim at [start, end) is about the fact's subject, in the fact's context."""
-        if not self._in_context(scope):
+        if not self.in_context(scope):
             return False
         if any(m.subject == scope.subject and start <= m.start < (end or start + 1) for m in self.mentions):
             return True

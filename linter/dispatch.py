@@ -66,16 +66,20 @@ class RuleIndex:
 
     def candidates(self, sentence) -> list[Rule]:
         """The facts that can have something to say about the sentence (the engine sorts the findings)."""
+        # A subject-bound fact offered here is about an event, a subject the sentence names or the current
+        # product: what Sentence.may_concern asks besides the fact's context, which is checked last.
         found = {}
-        for rule in self.events:
-            found[rule.id] = rule
         subjects = {m.subject for m in sentence.mentions}
         current = sentence.current.get("product")
         if current in self.product_subjects or current is not None and current not in sentence.subject_kind:
             subjects.add(current)
+        for rule in self.events:
+            found[rule.id] = rule
         for subject in subjects:
             for rule in self.by_subject.get(subject, ()):
                 found[rule.id] = rule
+        bound = [rule for rule in found.values() if sentence.in_context(rule.scope)]
+        found = {}
         if self.by_name_key:
             keys = set()
             for candidate in find_name_candidates(sentence.text):
@@ -86,10 +90,7 @@ class RuleIndex:
         if self.quotes and quote_check.may_quote(sentence):
             for rule in self.quotes:
                 found[rule.id] = rule
-        for rule in self.others:
-            found[rule.id] = rule
-        return [rule for rule in found.values()
-                if rule.kind not in SUBJECT_BOUND or sentence.may_concern(rule.scope)]
+        return bound + list(found.values()) + self.others
 
 
 def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:
