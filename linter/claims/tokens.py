@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, its character span and its kind."""
+class Token(NamedTuple):
+    """One token: its text, its character span and its kind (a tuple: cheap to build by the thousand)."""
 
     text: str
     start: int
@@ -17,8 +16,11 @@ class Token:
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 # Paths, file names and code-like runs carry digits that are no claims ("bild-1920x1080.png", "dauer=120").
-OPAQUE_RE = re.compile(r"\S*(?:://|[/\\_=@])\S*|\S+\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b\S*",
-                       re.IGNORECASE)
+_CODE_MARK = r"(?:://|[/\\_=@])"
+_FILE_EXTENSION = r"\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b"
+OPAQUE_RE = re.compile(rf"\S*{_CODE_MARK}\S*|\S+{_FILE_EXTENSION}\S*", re.IGNORECASE)
+# Every opaque run contains one of these; prose rarely does, so most texts skip the slower OPAQUE_RE.
+OPAQUE_HINT_RE = re.compile(rf"{_CODE_MARK}|{_FILE_EXTENSION}", re.IGNORECASE)
 HYPHENS = frozenset({"-", "‑", "‐"})
 # A number glued to one of these is part of something else: "Gen-2", "#112", "$800", "1.0.3", "+49".
 GLUED_REJECT = frozenset("#$€£¥/_.:,+-‑‐·'’")
@@ -26,6 +28,8 @@ GLUED_REJECT = frozenset("#$€£¥/_.:,+-‑‐·'’")
 
 def tokenize(text: str) -> list[Token]:
     """Split text into numbers, letter runs and single punctuation marks; opaque runs stay whole."""
+    if not OPAQUE_HINT_RE.search(text):
+        return _plain_tokens(text, 0, len(text))
     tokens: list[Token] = []
     pos = 0
     for match in OPAQUE_RE.finditer(text):
@@ -42,7 +46,7 @@ def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
     for match in TOKEN_RE.finditer(text, start, end):
         first = match.group()[0]
         kind = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
-        tokens.append(Token(match.group(), match.start(), match.end(), kind))
+        tokens.append(Token(match.group(), *match.span(), kind))
     return tokens
 
 
@@ -53,6 +57,11 @@ class TokenView:
         self.text = text
         self.lang = lang
         self.toks = tokenize(text)
+        # The matchers ask for these millions of times per corpus: computed once, read by index.
+        self.lows = [token.text.lower() for token in self.toks]
+        self.kinds = [token.kind for token in self.toks]
+        self.starts = [token.start for token in self.toks]
+        self.ends = [token.end for token in self.toks]
         self.floor = 0  # end of the previous quantity: bound words may not reach behind it
 
     def tok(self, i: int) -> Token | None:
@@ -61,23 +70,23 @@ class TokenView:
 
     def low(self, i: int) -> str:
         """The lowercased token text at i, or ""."""
-        token = self.tok(i)
-        return token.text.lower() if token else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def kind(self, i: int) -> str:
         """The kind of token i, or ""."""
-        token = self.tok(i)
-        return token.kind if token else ""
+        return self.kinds[i] if 0 <= i < len(self.kinds) else ""
 
     def glued(self, a: int, b: int) -> bool:
         """Tokens a and b touch."""
-        first, second = self.tok(a), self.tok(b)
-        return bool(first and second and first.end == second.start)
+        size = len(self.toks)
+        return 0 <= a < size and 0 <= b < size and self.ends[a] == self.starts[b]
 
     def spaced(self, a: int, b: int) -> bool:
         """Tokens a and b are separated by whitespace within one paragraph."""
-        first, second = self.tok(a), self.tok(b)
-        gap = self.text[first.end:second.start] if first and second else ""
+        size = len(self.toks)
+        if not (0 <= a < size and 0 <= b < size):
+            return False
+        gap = self.text[self.ends[a]:self.starts[b]]
         return gap.isspace() and "\n\n" not in gap
 
     def near(self, a: int, b: int) -> bool:
@@ -90,9 +99,9 @@ class TokenView:
 
     def free_before(self, i: int) -> bool:
         """Token i does not continue a word, number or symbol before it."""
-        prev = self.tok(i - 1)
-        glued = prev is not None and self.glued(i - 1, i)
-        return not (glued and (prev.kind in ("num", "word") or prev.text in GLUED_REJECT))
+        if not self.glued(i - 1, i):
+            return True
+        return not (self.kinds[i - 1] in ("num", "word") or self.toks[i - 1].text in GLUED_REJECT)
 
     def chunk(self, k: int) -> tuple[int, int]:
         """The hyphen-joined word starting at token k ("KI-produzierte"), as [first, last)."""
