@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -61,11 +61,26 @@ NEXT_WORD_RE = re.compile(r"\s*([%€$×*]|[^\W\d_][\w-]*)")
 def find_dates(text: str, lang: str = "de", reference: dt.date | None = None) -> list[DateMention]:
     """All date expressions in a sentence, left to right, non-overlapping."""
     lang = lang if lang in W.LANGS else "de"
+    # Most sentences hold no anchor of any shape (a digit, a month, "Woche", ...) and need no search at all.
+    return _find(text, lang, reference, W.patterns_for(text, lang))
+
+
+def find_dates_everywhere(text: str, lang: str = "de", reference: dt.date | None = None) -> list[DateMention]:
+    """`find_dates` searching with every shape: the reference its anchors are tested against."""
+    lang = lang if lang in W.LANGS else "de"
+    return _find(text, lang, reference, W.patterns(lang))
+
+
+def _find(text: str, lang: str, reference: dt.date | None, patterns: Iterable[re.Pattern[str]]
+          ) -> list[DateMention]:
+    """The date expressions these shapes find, the longest of overlapping ones."""
     ref = reference or dt.date.today()
-    opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
+    opaque: list[tuple[int, int]] | None = None  # found on the first match: most sentences have none
     found: list[DateMention] = []
-    for pattern in W.patterns(lang):
+    for pattern in patterns:
         for match in pattern.finditer(text):
+            if opaque is None:
+                opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
             if any(match.start() < end and start < match.end() for start, end in opaque):
                 continue
             span = _Reader(match, lang, ref).read()
