@@ -11,7 +11,7 @@ from linter.claims.counts import count
 from linter.claims.durations import adjective, clock, compound, with_unit
 from linter.claims.numbers import de_word
 from linter.claims.ranges import number_range
-from linter.claims.resolutions import resolution_name, resolution_pair
+from linter.claims.resolutions import NAME_PREFIXES, resolution_name, resolution_pair
 from linter.claims.tokens import HYPHENS, OPAQUE_HINT_RE, TOKEN_RE, TokenView
 from linter.claims.vague import long_word, vague
 
@@ -43,14 +43,14 @@ def find_quantities(text: str, lang: str = "de") -> list[Quantity]:
             return []
     view = TokenView(text, lang)
     # Trying the six matchers only at tokens that can open one of them is the other half of the speed-up.
-    opens = _openers({token.text for token in view.toks}, lang)
-    return _walk(view, [i for i, token in enumerate(view.toks) if opens[token.text]])
+    opens = _openers(set(view.texts), lang)
+    return _walk(view, [i for i, token in enumerate(view.texts) if opens[token]])
 
 
 def find_quantities_everywhere(text: str, lang: str = "de") -> list[Quantity]:
     """`find_quantities` trying the matchers at every token: the reference its gates are tested against."""
     view = TokenView(text, lang if lang in lex.ARTICLES else "de")
-    return _walk(view, range(len(view.toks)))
+    return _walk(view, range(len(view.texts)))
 
 
 def _walk(view: TokenView, starts: Iterable[int]) -> list[Quantity]:
@@ -78,12 +78,11 @@ def _match(view: TokenView, i: int) -> Hit | None:
 
 def _starter_words(lang: str) -> frozenset[str]:
     """Lowercased words a quantity can open with, from the first token each matcher requires."""
-    names = lex.RESOLUTION_NAMES  # resolution_name: up to three tokens whose concatenation is a key
-    words = {name[:size] for name in names for size in range(1, len(name) + 1)}
+    words = set(NAME_PREFIXES)  # resolution_name
     words |= lex.ARTICLES[lang] | lex.VAGUE_WORDS[lang] | set(lex.VAGUE_COUNTS)  # vague
     if lang == "en":
         words |= {"for"}  # long_word: "for hours"
-        words |= set(lex.UNIT_WORDS["en"])  # adjective: "minute-long"
+        words |= {unit for unit in lex.UNIT_WORDS["en"] if len(unit) >= 3}  # adjective: "minute-long"
         # _number: the first word _parse_en accepts ("a", "half a", "twenty-five")
         words |= set(lex.EN_WORDS) | lex.ARTICLES["en"] | {"half"}
     return frozenset(words)
@@ -118,7 +117,7 @@ def may_start(low: str, lang: str) -> bool:
 
 def _finish(view: TokenView, hit: Hit) -> Quantity:
     """Attach the bound words around a hit and compute its interval."""
-    start = view.toks[hit.first].start
+    start = view.starts[hit.first]
     last, bound, low, high = hit.last, hit.bound, hit.low, hit.high
     if not bound:
         kind, start = bound_before(view, start)
@@ -127,7 +126,7 @@ def _finish(view: TokenView, hit: Hit) -> Quantity:
         kind = "part" if kind == "nearly" and hit.article else kind
         amount = hit.value[0] * hit.value[1] if isinstance(hit.value, tuple) else hit.value
         bound, low, high = interval(amount, kind)
-    end = view.toks[last - 1].end
+    end = view.ends[last - 1]
     value = hit.value if isinstance(hit.value, tuple) else float(hit.value)
     return Quantity(start, end, view.text[start:end], hit.measure, float(low), float(high), bound, value,
                     hit.unit, hit.noun)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Token(NamedTuple):
-    """One token: its text, its character span and its kind (a tuple: cheap to build by the thousand)."""
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its text, its character span and its kind."""
 
     text: str
     start: int
@@ -28,26 +29,30 @@ GLUED_REJECT = frozenset("#$€£¥/_.:,+-‑‐·'’")
 
 def tokenize(text: str) -> list[Token]:
     """Split text into numbers, letter runs and single punctuation marks; opaque runs stay whole."""
-    if not OPAQUE_HINT_RE.search(text):
-        return _plain_tokens(text, 0, len(text))
-    tokens: list[Token] = []
+    return list(map(Token, *token_columns(text)))
+
+
+def token_columns(text: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """The tokens of `tokenize` as columns (texts, starts, ends, kinds): no per-token object to build."""
+    # Opaque runs are rare in prose: look for them only where a character they need occurs.
+    opaque = OPAQUE_RE.finditer(text) if OPAQUE_HINT_RE.search(text) else ()
+    matches: list[re.Match[str]] = []
     pos = 0
-    for match in OPAQUE_RE.finditer(text):
-        tokens.extend(_plain_tokens(text, pos, match.start()))
-        tokens.append(Token(match.group(), match.start(), match.end(), "opaque"))
-        pos = match.end()
-    tokens.extend(_plain_tokens(text, pos, len(text)))
-    return tokens
+    for run in opaque:
+        matches += TOKEN_RE.finditer(text, pos, run.start())
+        matches.append(run)
+        pos = run.end()
+    matches += TOKEN_RE.finditer(text, pos, len(text))
+    return ([match.group() for match in matches], [match.start() for match in matches],
+            [match.end() for match in matches], [_kind(match) for match in matches])
 
 
-def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tokenize text[start:end] without opaque runs."""
-    tokens = []
-    for match in TOKEN_RE.finditer(text, start, end):
-        first = match.group()[0]
-        kind = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
-        tokens.append(Token(match.group(), *match.span(), kind))
-    return tokens
+def _kind(match: re.Match[str]) -> str:
+    """The kind of the token a TOKEN_RE or OPAQUE_RE match makes."""
+    if match.re is OPAQUE_RE:
+        return "opaque"
+    first = match.group()[0]
+    return "num" if first.isdigit() else "word" if first.isalpha() else "punct"
 
 
 class TokenView:
@@ -56,17 +61,14 @@ class TokenView:
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
         self.lang = lang
-        self.toks = tokenize(text)
-        # The matchers ask for these millions of times per corpus: computed once, read by index.
-        self.lows = [token.text.lower() for token in self.toks]
-        self.kinds = [token.kind for token in self.toks]
-        self.starts = [token.start for token in self.toks]
-        self.ends = [token.end for token in self.toks]
+        # Columns rather than Token objects: the matchers read them millions of times per corpus, by index.
+        self.texts, self.starts, self.ends, self.kinds = token_columns(text)
+        self.lows = [token.lower() for token in self.texts]
         self.floor = 0  # end of the previous quantity: bound words may not reach behind it
 
-    def tok(self, i: int) -> Token | None:
-        """The token at i, or None outside the text."""
-        return self.toks[i] if 0 <= i < len(self.toks) else None
+    def token_text(self, i: int) -> str:
+        """The token text at i, or ""."""
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
 
     def low(self, i: int) -> str:
         """The lowercased token text at i, or ""."""
@@ -78,12 +80,12 @@ class TokenView:
 
     def glued(self, a: int, b: int) -> bool:
         """Tokens a and b touch."""
-        size = len(self.toks)
+        size = len(self.texts)
         return 0 <= a < size and 0 <= b < size and self.ends[a] == self.starts[b]
 
     def spaced(self, a: int, b: int) -> bool:
         """Tokens a and b are separated by whitespace within one paragraph."""
-        size = len(self.toks)
+        size = len(self.texts)
         if not (0 <= a < size and 0 <= b < size):
             return False
         gap = self.text[self.ends[a]:self.starts[b]]
@@ -101,7 +103,7 @@ class TokenView:
         """Token i does not continue a word, number or symbol before it."""
         if not self.glued(i - 1, i):
             return True
-        return not (self.kinds[i - 1] in ("num", "word") or self.toks[i - 1].text in GLUED_REJECT)
+        return not (self.kinds[i - 1] in ("num", "word") or self.texts[i - 1] in GLUED_REJECT)
 
     def chunk(self, k: int) -> tuple[int, int]:
         """The hyphen-joined word starting at token k ("KI-produzierte"), as [first, last)."""
@@ -112,7 +114,7 @@ class TokenView:
 
     def span_text(self, first: int, last: int) -> str:
         """The text covered by tokens [first, last)."""
-        return self.text[self.toks[first].start:self.toks[last - 1].end]
+        return self.text[self.starts[first]:self.ends[last - 1]]
 
     def glued_noun(self, end: int) -> tuple[str, int]:
         """The rest of a compound like "4K-Videos" or "60-Sekunden-Clips", and the index after it."""
