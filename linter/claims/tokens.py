@@ -37,22 +37,30 @@ def token_columns(text: str) -> tuple[list[str], list[int], list[int], list[str]
     # Opaque runs are rare in prose: look for them only where a character they need occurs.
     opaque = OPAQUE_RE.finditer(text) if OPAQUE_HINT_RE.search(text) else ()
     matches: list[re.Match[str]] = []
+    opaque_at: list[int] = []
     pos = 0
     for run in opaque:
         matches += TOKEN_RE.finditer(text, pos, run.start())
+        opaque_at.append(len(matches))
         matches.append(run)
         pos = run.end()
     matches += TOKEN_RE.finditer(text, pos, len(text))
-    return ([match.group() for match in matches], [match.start() for match in matches],
-            [match.end() for match in matches], [_kind(match) for match in matches])
+    texts = [match.group() for match in matches]
+    kinds = [_KIND_BY_FIRST_CHAR[token[0]] for token in texts]
+    for index in opaque_at:
+        kinds[index] = "opaque"
+    return texts, [match.start() for match in matches], [match.end() for match in matches], kinds
 
 
-def _kind(match: re.Match[str]) -> str:
-    """The kind of the token a TOKEN_RE or OPAQUE_RE match makes."""
-    if match.re is OPAQUE_RE:
-        return "opaque"
-    first = match.group()[0]
-    return "num" if first.isdigit() else "word" if first.isalpha() else "punct"
+class _KindByFirstChar(dict):
+    """The kind of a TOKEN_RE token, by its first character; filled in as characters are met."""
+
+    def __missing__(self, first: str) -> str:
+        kind = self[first] = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
+        return kind
+
+
+_KIND_BY_FIRST_CHAR = _KindByFirstChar()
 
 
 class TokenView:
