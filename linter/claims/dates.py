@@ -1,7 +1,8 @@
 """Find date expressions in German and English prose and resolve each to an interval of days.
 
-Every shape in `date_words.TEMPLATES` is one regular expression built from the word tables there; all
-of them run over the text, each match is read into an interval here, and the longest matches win.
+Every shape in `date_words.TEMPLATES` is one regular expression built from the word tables there; each
+runs over the text if the text holds one of the shape's anchors (a month, a year, "Woche", ...), each
+match is read into an interval here, and the longest matches win.
 A weekday alone is the latest such day on or before the reference; "letzten"/"last" make that strictly
 before, "kommenden"/"next" strictly after. A month, season or quarter without a year is taken in the
 reference year (the current winter in January), unless that lies more than four months after the
