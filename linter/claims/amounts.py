@@ -8,6 +8,13 @@ from linter.claims.numbers import parse_number
 from linter.claims.tokens import GLUED_REJECT, HYPHENS, TokenView
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# The only words parse_number reads after a phrase's first word ("vier Dutzend", "eine halbe",
+# "twenty-five", "one and a half", "two hundred million"): a longer phrase is worth parsing only if
+# every further word is one of these.
+NUMBER_PHRASE_WORDS: dict[str, frozenset[str]] = {
+    "de": frozenset(lex.DE_SCALES) | lex.HALVES,
+    "en": frozenset({*lex.EN_WORDS, *lex.EN_SMALL_SCALES, *lex.EN_BIG_SCALES, "and", "a", "an", "half"}),
+}
 
 
 def read_number(view: TokenView, i: int, after_hyphen: bool = False) -> tuple[float, int, bool] | None:
@@ -15,7 +22,7 @@ def read_number(view: TokenView, i: int, after_hyphen: bool = False) -> tuple[fl
     if view.kind(i) not in ("num", "word") or view.kind(i) == "num" and not _digits_ok(view, i, after_hyphen):
         return None
     for end in reversed(_phrase_ends(view, i)):
-        phrase = view.text[view.toks[i].start:view.toks[end - 1].end]
+        phrase = view.text[view.starts[i]:view.ends[end - 1]]
         value = parse_number(phrase, view.lang)
         if value is not None:
             break
@@ -29,7 +36,7 @@ def read_number(view: TokenView, i: int, after_hyphen: bool = False) -> tuple[fl
 
 def _phrase_ends(view: TokenView, i: int) -> list[int]:
     """Candidate end indices of a number phrase starting at i ("vier Dutzend", "twenty-five")."""
-    ends, k = [i + 1], i
+    ends, k, words = [i + 1], i, NUMBER_PHRASE_WORDS[view.lang]
     while len(ends) < 6:
         if view.kind(k + 1) == "word" and view.spaced(k, k + 1):
             k += 1
@@ -37,36 +44,37 @@ def _phrase_ends(view: TokenView, i: int) -> list[int]:
             k += 2
         else:
             break
+        if view.low(k) not in words:
+            break  # no longer phrase parses: it would hold this word
         ends.append(k + 1)
     return ends
 
 
 def _digits_ok(view: TokenView, i: int, after_hyphen: bool) -> bool:
     """Digits at i can be a quantity: not a year, ordinal, version, price, phone or code fragment."""
-    text, prev, nxt = view.toks[i].text, view.tok(i - 1), view.tok(i + 1)
-    if prev and view.glued(i - 1, i) and (prev.kind in ("num", "word") or prev.text in GLUED_REJECT
-                                          and not (after_hyphen and prev.text in HYPHENS)):
+    text, prev, nxt = view.texts[i], view.token_text(i - 1), view.token_text(i + 1)
+    if view.glued(i - 1, i) and (view.kind(i - 1) in ("num", "word") or prev in GLUED_REJECT
+                                 and not (after_hyphen and prev in HYPHENS)):
         return False
-    if prev and prev.text in lex.CURRENCY_SIGNS or view.kind(i - 1) == "num" and view.spaced(i - 1, i):
+    if prev in lex.CURRENCY_SIGNS or view.kind(i - 1) == "num" and view.spaced(i - 1, i):
         return False
-    glued_word = nxt is not None and nxt.kind == "word" and unit_at(view, i + 1) is None
-    if view.glued(i, i + 1) and (glued_word or nxt.text == "."):
+    glued_word = view.kind(i + 1) == "word" and unit_at(view, i + 1) is None
+    if view.glued(i, i + 1) and (glued_word or nxt == "."):
         return False  # "1E9", "2024er", or the ordinal "15. Juni"
     if view.kind(i + 1) == "num" and view.spaced(i, i + 1):
         return False  # digit groups like "030 1234 567"
-    if nxt and nxt.text == "s" and view.low(i - 1) == "the":
+    if nxt == "s" and view.low(i - 1) == "the":
         return False  # "the 90s"
     return not (len(text) > 1 and text[0] == "0" and text[1].isdigit()) and not YEAR_RE.fullmatch(text)
 
 
 def unit_at(view: TokenView, j: int) -> tuple[str, float, int] | None:
     """The time unit at j: (unit, multiplier, index after it, including an abbreviation dot)."""
-    token = view.tok(j)
-    if token is None or token.kind != "word" or not view.near(j - 1, j):
+    if view.kind(j) != "word" or not view.near(j - 1, j):
         return None
-    key = token.text.lower()
+    key = view.lows[j]
     entry = lex.UNIT_WORDS[view.lang].get(key)
-    if entry is None or key in lex.CASE_SENSITIVE_UNITS and token.text != key:
+    if entry is None or key in lex.CASE_SENSITIVE_UNITS and view.texts[j] != key:
         return None
     end = j + 1
     end += key in lex.DOTTED_UNITS and view.low(end) == "." and view.glued(j, end)

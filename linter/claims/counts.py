@@ -19,12 +19,11 @@ def designated(view: TokenView, i: int) -> bool:
     """The number names a model, part or date ("Sora 2", "DALL·E 3", "Teil 2", "December 9").
 
     Only digits do: "von Sora zwei Dutzend Videos" counts videos."""
-    if not view.toks[i].text[:1].isdigit():
+    if not view.texts[i][:1].isdigit():
         return False
-    prev = view.tok(i - 1)
-    if prev is None or prev.kind != "word" or not view.spaced(i - 1, i):
+    if view.kind(i - 1) != "word" or not view.spaced(i - 1, i):
         return False
-    return prev.text.lower() in lex.DESIGNATORS or prev.text.isupper()
+    return view.lows[i - 1] in lex.DESIGNATORS or view.texts[i - 1].isupper()
 
 
 def noun_after(view: TokenView, j: int) -> tuple[str, int] | None:
@@ -35,7 +34,7 @@ def noun_after(view: TokenView, j: int) -> tuple[str, int] | None:
         if view.kind(k) != "word" or not view.spaced(k - 1, k):
             return None
         first, last = view.chunk(k)
-        text, head = view.span_text(first, last).lower(), view.toks[last - 1].text
+        text, head = view.span_text(first, last).lower(), view.texts[last - 1]
         if not needs_adjective and _is_count_noun(text, head, view.lang):
             return _noun_text(view, between, first, last), last
         after_object = _object_end(view, last) if text in lex.DE_PREPOSITIONS and view.lang == "de" else None
@@ -59,7 +58,7 @@ def _object_end(view: TokenView, k: int) -> int | None:
     text = view.span_text(first, last).lower()
     if parse_number(text, "de") is not None:
         return None  # "drei von zehn Nutzern" counts the ten
-    return k if _is_filler(text, view.toks[last - 1].text, view.lang) else last
+    return k if _is_filler(text, view.texts[last - 1], view.lang) else last
 
 
 def _is_count_noun(text: str, head: str, lang: str) -> bool:
@@ -101,7 +100,7 @@ def next_noun(view: TokenView, k: int) -> str:
     if view.kind(k) != "word" or not view.spaced(k - 1, k):
         return ""
     first, last = view.chunk(k)
-    text, head = view.span_text(first, last), view.toks[last - 1].text
+    text, head = view.span_text(first, last), view.texts[last - 1]
     if view.lang == "de":
         return text if head[0].isupper() and head.lower() not in lex.NOT_COUNT_NOUNS else ""
     return text if text.lower() not in lex.EN_STOP and parse_number(text, "en") is None else ""

@@ -100,6 +100,8 @@ QUARTERS: dict[str, dict[str, int]] = {
 }
 # "im letzten Quartal" alone is the previous quarter, not Q4: these need a year.
 LAST_QUARTER_WORDS = frozenset({"letzt", "final", "last"})
+# The noun after a quarter's ordinal; the shape is shared, so either language's noun counts in both.
+QUARTER_NOUNS = ("quartal", "quartals", "quartales", "quarter")
 HALVES: dict[str, dict[str, int]] = {"de": {"erst": 1, "zweit": 2}, "en": {"first": 1, "second": 2}}
 HALF_NOUNS: dict[str, tuple[str, ...]] = {
     "de": ("halbjahres", "halbjahrs", "halbjahr", "jahreshälfte", "hälfte"), "en": ("half",)}
@@ -144,52 +146,62 @@ NOT_YEAR_AFTER = frozenset({
 
 # Shapes as %-templates over the fragments of `_fragments`; a language tag of "*" means both languages.
 # Group names are shared, so one reader turns any shape into an interval.
-TEMPLATES: tuple[tuple[str, str], ...] = (
+# Each shape also names its anchors, of which every match must contain one: a sentence holding none of
+# them is not searched with the shape (see `patterns_for`). The anchors, and the part of a shape carrying
+# them that the shape does not make optional: "year" a year in digits (YN, or Y's digits); "slash" the
+# "11/26" of "11/26/2024"; "dot" the "15.02" of "15.02.2024"; "qnum" "Q4"; "month" M; "weekday" WD;
+# "dayword" DWORD; "season" SEASON; "quarter" QNOUN; "half" HNOUN; "yearpart" YPART; "ago" AGOUNIT;
+# "period" a noun of REL_UNITS or REL_SELF, which is what Y writes out besides digits ("Jahr", "year",
+# "Vorjahr", "heuer", "des Jahres") and what the relative shapes write out. Anchor words stand at a word
+# start: after a space, a hyphen, or where LEFT allows a match to begin.
+TEMPLATES: tuple[tuple[str, str, str], ...] = (
     # numeric: "2024-02-15", "2024-02", "11/26/2024"
-    ("*", r"%(P)s%(YN)s-(?P<mnum>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"),
-    ("*", r"%(P)s(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?:%(YN)s|(?P<yy>\d\d)(?!\d))"),
+    ("*", "year", r"%(P)s%(YN)s-(?P<mnum>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"),  # YN: a year
+    ("*", "slash", r"%(P)s(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?:%(YN)s|(?P<yy>\d\d)(?!\d))"),
     # months: "im Februar 2024", "letzten März", "Januar bis März 2024", "Mitte Februar", "mid-February"
-    ("*", r"%(P)s(?:(?P<mmod>%(REL)s)\s+)?%(M)s(?:\s+%(Y)s)?"),
-    ("*", r"%(OPEN)s%(M0)s%(CONN)s%(M)s(?:\s+%(Y)s)?"),
-    ("*", r"%(P)s%(PART)s(?:\s+|-)%(M)s(?:\s+%(Y)s)?"),
+    ("*", "month", r"%(P)s(?:(?P<mmod>%(REL)s)\s+)?%(M)s(?:\s+%(Y)s)?"),
+    ("*", "month", r"%(OPEN)s%(M0)s%(CONN)s%(M)s(?:\s+%(Y)s)?"),  # M0 opens it: M may follow "bis" unspaced
+    ("*", "month", r"%(P)s%(PART)s(?:\s+|-)%(M)s(?:\s+%(Y)s)?"),
     # years: "Ende 2024", "by the end of the year", "zum Jahresende", "im Jahr 2024", "dieses Jahr"
-    ("*", r"%(P)s%(PART)s(?:\s+|-)%(Y)s"),
-    ("*", r"%(P)s(?P<ypart>%(YPART)s)(?:\s+%(Y)s)?"),
-    ("*", r"%(P)s%(Y)s"),
+    ("*", "year period", r"%(P)s%(PART)s(?:\s+|-)%(Y)s"),
+    ("*", "yearpart", r"%(P)s(?P<ypart>%(YPART)s)(?:\s+%(Y)s)?"),
+    ("*", "year period", r"%(P)s%(Y)s"),
     # seasons, quarters, halves: "late summer 2025", "Winter 2024/25", "Q4 '24", "im ersten Halbjahr 2025"
-    ("*", r"%(P)s(?:%(PART)s(?:\s+|-))?(?P<art>(?:des|der|dem|the)\s+)?(?:(?P<smod>%(REL)s)\s+)?"
-          r"(?P<season>%(SEASON)s)(?:\s+%(Y)s(?:/\d\d(?:\d\d)?)?)?"),
-    ("*", r"%(P)s(?:(?:dem|das|the)\s+)?(?P<qword>%(QWORD)s)\s+(?:Quartal(?:e?s)?|quarter)(?:\s+%(Y)s)?"),
-    ("*", r"%(P)sQ(?P<qnum>[1-4])(?:(?:\s*[/-]\s*|\s+)(?:%(YN)s|'?(?P<yy>\d\d)(?!\d)))?"),
-    ("*", r"%(P)s(?:(?:der|dem|des|the)\s+)?(?P<half>%(HALF)s)\s+(?P<hnoun>%(HNOUN)s)(?:\s+%(Y)s)?"),
-    ("*", r"%(P)sH(?P<hnum>[12])(?:\s*/\s*|\s+)%(YN)s"),
+    ("*", "season", r"%(P)s(?:%(PART)s(?:\s+|-))?(?P<art>(?:des|der|dem|the)\s+)?(?:(?P<smod>%(REL)s)\s+)?"
+                    r"(?P<season>%(SEASON)s)(?:\s+%(Y)s(?:/\d\d(?:\d\d)?)?)?"),
+    ("*", "quarter", r"%(P)s(?:(?:dem|das|the)\s+)?(?P<qword>%(QWORD)s)\s+%(QNOUN)s(?:\s+%(Y)s)?"),
+    ("*", "qnum", r"%(P)sQ(?P<qnum>[1-4])(?:(?:\s*[/-]\s*|\s+)(?:%(YN)s|'?(?P<yy>\d\d)(?!\d)))?"),
+    ("*", "half", r"%(P)s(?:(?:der|dem|des|the)\s+)?(?P<half>%(HALF)s)\s+(?P<hnoun>%(HNOUN)s)(?:\s+%(Y)s)?"),
+    ("*", "year", r"%(P)sH(?P<hnum>[12])(?:\s*/\s*|\s+)%(YN)s"),
     # days and weekdays: "gestern Abend", "am gestrigen Dienstag", "Dienstagabend", "Tuesday of last week"
-    ("*", r"%(P)s(?P<dword>%(DWORD)s)(?:\s+(?P<dpart>%(DPART)s))?"),
-    ("*", r"%(P)s%(WMOD)s%(WD)s(?P<wsuf>%(DPART)s)?(?:\s+(?P<dpart>%(DPART)s))?"
-          r"(?:,?\s+(?:der\s+|of\s+)?(?P<wkmod>%(REL)s)\s+(?:Woche|week))?"),
+    ("*", "dayword", r"%(P)s(?P<dword>%(DWORD)s)(?:\s+(?P<dpart>%(DPART)s))?"),
+    ("*", "weekday", r"%(P)s%(WMOD)s%(WD)s(?P<wsuf>%(DPART)s)?(?:\s+(?P<dpart>%(DPART)s))?"
+                     r"(?:,?\s+(?:der\s+|of\s+)?(?P<wkmod>%(REL)s)\s+(?:Woche|week))?"),
     # German days: "15.02.2024", "am 15. Februar 2024", "vom 1. bis 15. März", "Dienstag, dem 26. November"
-    ("de", r"%(P)s%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\.(?:%(YN)s|(?P<yy>\d\d)(?!\d))?"),
-    ("de", r"%(P)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
-    ("de", r"%(OPEN)s%(D0)s(?:\.\s*%(M0)s|(?P<dot0>\.))?%(CONN)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
-    ("de", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
-    ("de", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\."
-           r"(?:%(YN)s|(?P<yy>\d\d))?"),
+    ("de", "dot", r"%(P)s%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\.(?:%(YN)s|(?P<yy>\d\d)(?!\d))?"),
+    ("de", "month", r"%(P)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", "month", r"%(OPEN)s%(D0)s(?:\.\s*%(M0)s|(?P<dot0>\.))?%(CONN)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\."
+                      r"(?:%(YN)s|(?P<yy>\d\d))?"),
     # German relative periods: "letzte Woche", "im Vormonat", "Ende des Monats", "vor zwei Wochen"
-    ("de", r"%(P)s(?:(?:der|dem|den|des)\s+)?(?:(?P<rmod>%(REL)s)\s+(?P<runit>Woche|Monat(?:e?s)?)"
-           r"|(?P<rself>Vorwoche|Vormonats?))"),
-    ("de", r"%(P)s%(PART)s\s+(?:des\s+)?(?:(?P<pmod>%(REL)s)\s+)?(?P<pmonth>Monats)"),
-    ("de", r"%(P)svor\s+(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)"),
+    # "Woche", "Monat(e)s" are REL_UNITS, "Vorwoche", "Vormonat(s)" REL_SELF: "period".
+    ("de", "period", r"%(P)s(?:(?:der|dem|den|des)\s+)?(?:(?P<rmod>%(REL)s)\s+(?P<runit>Woche|Monat(?:e?s)?)"
+                     r"|(?P<rself>Vorwoche|Vormonats?))"),
+    ("de", "period", r"%(P)s%(PART)s\s+(?:des\s+)?(?:(?P<pmod>%(REL)s)\s+)?(?P<pmonth>Monats)"),
+    ("de", "ago", r"%(P)svor\s+(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)"),
     # English days: "15 February 2024", "February 15, 2024", "March 1–15", "Tuesday, November 26, 2024"
-    ("en", r"%(P)s(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(Y)s)?"),
-    ("en", r"%(P)s%(M)s\s+(?:the\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
-    ("en", r"%(OPEN)s%(M0)s\s+%(D0)s%(ORD)s%(CONN)s(?:%(M)s\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
-    ("en", r"%(OPEN)s%(D0)s%(ORD)s%(CONN)s%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
-    ("en", r"%(P)s%(WMOD)s%(WD)s,?\s+%(M)s\s+%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
-    ("en", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
+    ("en", "month", r"%(P)s(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(Y)s)?"),
+    ("en", "month", r"%(P)s%(M)s\s+(?:the\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", "month", r"%(OPEN)s%(M0)s\s+%(D0)s%(ORD)s%(CONN)s(?:%(M)s\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", "month", r"%(OPEN)s%(D0)s%(ORD)s%(CONN)s%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
+    ("en", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+%(M)s\s+%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
     # English relative periods: "last week", "earlier this year", "the end of the month", "two weeks ago"
-    ("en", r"%(P)s(?:(?P<clip>earlier|later)\s+)?(?P<rmod>%(REL)s)\s+(?P<runit>week|month|year)"),
-    ("en", r"%(P)s%(PART)s\s+(?:the\s+|(?P<pmod>%(REL)s)\s+)(?P<pmonth>month)"),
-    ("en", r"%(P)s(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)\s+ago"),
+    # "week", "month", "year" are REL_UNITS: "period".
+    ("en", "period", r"%(P)s(?:(?P<clip>earlier|later)\s+)?(?P<rmod>%(REL)s)\s+(?P<runit>week|month|year)"),
+    ("en", "period", r"%(P)s%(PART)s\s+(?:the\s+|(?P<pmod>%(REL)s)\s+)(?P<pmonth>month)"),
+    ("en", "ago", r"%(P)s(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)\s+ago"),
 )
 # A date starts at a word start, not inside a number, a price or a compound ("GPT-2024", "$2024", "1/2024");
 # a word may follow a slash ("Ende 2024/Anfang 2025").
@@ -239,14 +251,81 @@ def _fragments(lang: str) -> dict[str, str]:
         "PART": f"(?P<part>{_alt(PARTS[lang])})",
         "YPART": _alt(YEAR_PART_WORDS[lang]), "SEASON": _alt(SEASONS[lang]), "DWORD": _alt(DAY_WORDS[lang]),
         "DPART": _alt(DAY_PARTS[lang]), "QWORD": _stems(QUARTERS[lang], lang),
-        "HALF": _stems(HALVES[lang], lang), "HNOUN": _alt(HALF_NOUNS[lang]),
+        "HALF": _stems(HALVES[lang], lang), "HNOUN": _alt(HALF_NOUNS[lang]), "QNOUN": _alt(QUARTER_NOUNS),
         "NUM": rf"(?:\d{{1,2}}|{_alt(NUMBERS[lang])})", "AGOUNIT": _alt(AGO_UNITS),
     }
 
 
 @cache
-def patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    """The compiled shapes for one language."""
+def shapes(lang: str) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
+    """The compiled shapes for one language, each with the names of its anchors, in template order."""
     parts = _fragments(lang)
-    return tuple(re.compile(LEFT + template % parts + RIGHT, re.IGNORECASE)
-                 for tag, template in TEMPLATES if tag in ("*", lang))
+    return tuple((frozenset(anchors.split()), re.compile(LEFT + template % parts + RIGHT, re.IGNORECASE))
+                 for tag, anchors, template in TEMPLATES if tag in ("*", lang))
+
+
+def patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """All compiled shapes for one language."""
+    return tuple(pattern for _, pattern in shapes(lang))
+
+
+# -- anchors: what a shape cannot match without, so that most sentences are searched with few shapes or none
+
+def _anchor_words(lang: str) -> dict[str, Iterable[str]]:
+    """The words of each word anchor (see TEMPLATES), from the tables the fragments are built from."""
+    return {
+        "month": MONTHS[lang], "weekday": WEEKDAYS[lang], "dayword": DAY_WORDS[lang], "season": SEASONS[lang],
+        "quarter": QUARTER_NOUNS, "half": HALF_NOUNS[lang], "yearpart": YEAR_PART_WORDS[lang],
+        "ago": AGO_UNITS, "period": [*REL_UNITS, *REL_SELF],
+    }
+
+
+# Anchors in digits need no word start: a year may follow "Q4/", a month number sits inside "11/26".
+DIGIT_ANCHORS = {"year": r"(?:19|20)\d\d", "slash": r"\d/\d", "dot": r"\d\.\d", "qnum": r"Q[1-4]"}
+WORD_START = r"(?<!\w)"
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of words or phrases for searching, grouped by first letter: at each position the
+    regex engine then tries the one group that can match instead of every word (a third faster)."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        word = " ".join(word.split())
+        rests.setdefault(word[0], set()).add(word[1:])
+    groups = (re.escape(first) + "(?:" + "|".join(r"\s+".join(map(re.escape, rest.split(" "))) for rest in
+                                                  sorted(group, key=len, reverse=True)) + ")"
+              for first, group in sorted(rests.items()))
+    return "(?:" + "|".join(groups) + ")"
+
+
+@cache
+def anchors(lang: str) -> dict[str, re.Pattern[str]]:
+    """A search for each anchor, with the shapes' own flags: any match of an anchor's shape contains it."""
+    words = {name: WORD_START + _by_first_letter(table) for name, table in _anchor_words(lang).items()}
+    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (DIGIT_ANCHORS | words).items()}
+
+
+@cache
+def trigger(lang: str) -> re.Pattern[str]:
+    """One search for any anchor at all: an anchor in digits, or the start of an anchor word.
+
+    A word that begins with another anchor word is left out ("Jahresende" begins with "Jahr"): finding
+    the shorter one is enough, and the alternation stays short."""
+    words = {word for table in _anchor_words(lang).values() for word in table}
+    shortest = [word for word in words if not any(word != other and word.startswith(other) for other in words)]
+    return re.compile("|".join(DIGIT_ANCHORS.values()) + f"|{WORD_START}{_by_first_letter(shortest)}",
+                      re.IGNORECASE)
+
+
+def patterns_for(text: str, lang: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled shapes that can match in `text`, in template order: those with one of their anchors in it."""
+    if not trigger(lang).search(text):
+        return ()
+    found = frozenset(name for name, anchor in anchors(lang).items() if anchor.search(text))
+    return _anchored(lang, found)
+
+
+@cache
+def _anchored(lang: str, found: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """The shapes with one of the `found` anchors."""
+    return tuple(pattern for needs, pattern in shapes(lang) if needs & found)

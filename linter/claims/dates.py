@@ -1,7 +1,8 @@
 """Find date expressions in German and English prose and resolve each to an interval of days.
 
-Every shape in `date_words.TEMPLATES` is one regular expression built from the word tables there; all
-of them run over the text, each match is read into an interval here, and the longest matches win.
+Every shape in `date_words.TEMPLATES` is one regular expression built from the word tables there; each
+runs over the text if the text holds one of the shape's anchors (a month, a year, "Woche", ...), each
+match is read into an interval here, and the longest matches win.
 A weekday alone is the latest such day on or before the reference; "letzten"/"last" make that strictly
 before, "kommenden"/"next" strictly after. A month, season or quarter without a year is taken in the
 reference year (the current winter in January), unless that lies more than four months after the
@@ -15,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -61,11 +62,26 @@ NEXT_WORD_RE = re.compile(r"\s*([%€$×*]|[^\W\d_][\w-]*)")
 def find_dates(text: str, lang: str = "de", reference: dt.date | None = None) -> list[DateMention]:
     """All date expressions in a sentence, left to right, non-overlapping."""
     lang = lang if lang in W.LANGS else "de"
+    # Most sentences hold no anchor of any shape (a digit, a month, "Woche", ...) and need no search at all.
+    return _find(text, lang, reference, W.patterns_for(text, lang))
+
+
+def find_dates_everywhere(text: str, lang: str = "de", reference: dt.date | None = None) -> list[DateMention]:
+    """`find_dates` searching with every shape: the reference its anchors are tested against."""
+    lang = lang if lang in W.LANGS else "de"
+    return _find(text, lang, reference, W.patterns(lang))
+
+
+def _find(text: str, lang: str, reference: dt.date | None, patterns: Iterable[re.Pattern[str]]
+          ) -> list[DateMention]:
+    """The date expressions these shapes find, the longest of overlapping ones."""
     ref = reference or dt.date.today()
-    opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
+    opaque: list[tuple[int, int]] | None = None  # found on the first match: most sentences have none
     found: list[DateMention] = []
-    for pattern in W.patterns(lang):
+    for pattern in patterns:
         for match in pattern.finditer(text):
+            if opaque is None:
+                opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
             if any(match.start() < end and start < match.end() for start, end in opaque):
                 continue
             span = _Reader(match, lang, ref).read()

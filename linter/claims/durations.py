@@ -44,13 +44,13 @@ def _extend_sum(view: TokenView, hit: Hit, k: int) -> Hit | None:
 
 def clock(view: TokenView, i: int, j: int) -> Hit | None:
     """ "1:30 Minuten" is a duration; "21:40 Uhr" is a time of day and yields nothing."""
-    if view.kind(j + 1) != "num" or not view.glued(j, j + 1) or len(view.toks[j + 1].text) != 2:
+    if view.kind(j + 1) != "num" or not view.glued(j, j + 1) or len(view.texts[j + 1]) != 2:
         return None
     unit = unit_at(view, j + 2)
-    if unit is None or unit[0] not in ("min", "h") or not view.toks[i].text.isdigit():
+    if unit is None or unit[0] not in ("min", "h") or not view.texts[i].isdigit():
         return None
     seconds = lex.UNIT_SECONDS[unit[0]]
-    value = int(view.toks[i].text) * seconds + int(view.toks[j + 1].text) * seconds / 60
+    value = int(view.texts[i]) * seconds + int(view.texts[j + 1]) * seconds / 60
     return Hit(i, unit[2], "duration", value, unit[0])
 
 

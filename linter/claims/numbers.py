@@ -236,7 +236,7 @@ def _parse_de(words: list[str]) -> float | None:
     if len(words) == 2 and words[0] in ARTICLES["de"] and words[1] in HALVES:
         return 0.5
     head = words[0]
-    value = parse_digits(head, "de") if DIGITS_RE.fullmatch(head) else _de_word(head)
+    value = parse_digits(head, "de") if DIGITS_RE.fullmatch(head) else de_word(head)
     for word in words[1:]:
         scale = DE_SCALES.get(word)
         if value is None or scale is None:
@@ -245,18 +245,18 @@ def _parse_de(words: list[str]) -> float | None:
     return value
 
 
-def _de_word(word: str) -> float | None:
+def de_word(word: str) -> float | None:
     """Read one German number word, including compounds like "zweihundertfünfundvierzig"."""
     if word in DE_WORDS:
         return DE_WORDS[word]
     if word.endswith("einhalb"):
-        base = _de_word(word[:-7]) if word[:-7] else 0
+        base = de_word(word[:-7]) if word[:-7] else 0
         return None if base is None else base + 0.5
     for scale_word, scale in (("tausend", 1000), ("hundert", 100)):
         if scale_word in word:
             head, tail = word.split(scale_word, 1)
-            high = _de_word(head) if head else 1
-            low = _de_word(tail.removeprefix("und")) if tail else 0
+            high = de_word(head) if head else 1
+            low = de_word(tail.removeprefix("und")) if tail else 0
             return None if high is None or low is None else high * scale + low
     if "und" in word:
         ones, tens = word.split("und", 1)

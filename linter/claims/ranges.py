@@ -44,7 +44,7 @@ def extend_range(view: TokenView, hit: Hit, k: int) -> Hit | None:
 def _opener(view: TokenView, first: int) -> str:
     """ "zwischen", "between", "von", "from" right before token `first`, if not behind the floor."""
     word = view.low(first - 1)
-    ahead_of_floor = first > 0 and view.toks[first - 1].start >= view.floor
+    ahead_of_floor = first > 0 and view.starts[first - 1] >= view.floor
     return word if word in lex.RANGE_OPENERS and view.spaced(first - 1, first) and ahead_of_floor else ""
 
 

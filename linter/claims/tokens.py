@@ -17,8 +17,11 @@ class Token:
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 # Paths, file names and code-like runs carry digits that are no claims ("bild-1920x1080.png", "dauer=120").
-OPAQUE_RE = re.compile(r"\S*(?:://|[/\\_=@])\S*|\S+\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b\S*",
-                       re.IGNORECASE)
+_CODE_MARK = r"(?:://|[/\\_=@])"
+_FILE_EXTENSION = r"\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b"
+OPAQUE_RE = re.compile(rf"\S*{_CODE_MARK}\S*|\S+{_FILE_EXTENSION}\S*", re.IGNORECASE)
+# Every opaque run contains one of these; prose rarely does, so most texts skip the slower OPAQUE_RE.
+OPAQUE_HINT_RE = re.compile(rf"{_CODE_MARK}|{_FILE_EXTENSION}", re.IGNORECASE)
 HYPHENS = frozenset({"-", "‑", "‐"})
 # A number glued to one of these is part of something else: "Gen-2", "#112", "$800", "1.0.3", "+49".
 GLUED_REJECT = frozenset("#$€£¥/_.:,+-‑‐·'’")
@@ -26,24 +29,38 @@ GLUED_REJECT = frozenset("#$€£¥/_.:,+-‑‐·'’")
 
 def tokenize(text: str) -> list[Token]:
     """Split text into numbers, letter runs and single punctuation marks; opaque runs stay whole."""
-    tokens: list[Token] = []
+    return list(map(Token, *token_columns(text)))
+
+
+def token_columns(text: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """The tokens of `tokenize` as columns (texts, starts, ends, kinds): no per-token object to build."""
+    # Opaque runs are rare in prose: look for them only where a character they need occurs.
+    opaque = OPAQUE_RE.finditer(text) if OPAQUE_HINT_RE.search(text) else ()
+    matches: list[re.Match[str]] = []
+    opaque_at: list[int] = []
     pos = 0
-    for match in OPAQUE_RE.finditer(text):
-        tokens.extend(_plain_tokens(text, pos, match.start()))
-        tokens.append(Token(match.group(), match.start(), match.end(), "opaque"))
-        pos = match.end()
-    tokens.extend(_plain_tokens(text, pos, len(text)))
-    return tokens
+    for run in opaque:
+        matches += TOKEN_RE.finditer(text, pos, run.start())
+        opaque_at.append(len(matches))
+        matches.append(run)
+        pos = run.end()
+    matches += TOKEN_RE.finditer(text, pos, len(text))
+    texts = [match.group() for match in matches]
+    kinds = [_KIND_BY_FIRST_CHAR[token[0]] for token in texts]
+    for index in opaque_at:
+        kinds[index] = "opaque"
+    return texts, [match.start() for match in matches], [match.end() for match in matches], kinds
 
 
-def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tokenize text[start:end] without opaque runs."""
-    tokens = []
-    for match in TOKEN_RE.finditer(text, start, end):
-        first = match.group()[0]
-        kind = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
-        tokens.append(Token(match.group(), match.start(), match.end(), kind))
-    return tokens
+class _KindByFirstChar(dict):
+    """The kind of a TOKEN_RE token, by its first character; filled in as characters are met."""
+
+    def __missing__(self, first: str) -> str:
+        kind = self[first] = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
+        return kind
+
+
+_KIND_BY_FIRST_CHAR = _KindByFirstChar()
 
 
 class TokenView:
@@ -52,32 +69,34 @@ class TokenView:
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
         self.lang = lang
-        self.toks = tokenize(text)
+        # Columns rather than Token objects: the matchers read them millions of times per corpus, by index.
+        self.texts, self.starts, self.ends, self.kinds = token_columns(text)
+        self.lows = [token.lower() for token in self.texts]
         self.floor = 0  # end of the previous quantity: bound words may not reach behind it
 
-    def tok(self, i: int) -> Token | None:
-        """The token at i, or None outside the text."""
-        return self.toks[i] if 0 <= i < len(self.toks) else None
+    def token_text(self, i: int) -> str:
+        """The token text at i, or ""."""
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
 
     def low(self, i: int) -> str:
         """The lowercased token text at i, or ""."""
-        token = self.tok(i)
-        return token.text.lower() if token else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def kind(self, i: int) -> str:
         """The kind of token i, or ""."""
-        token = self.tok(i)
-        return token.kind if token else ""
+        return self.kinds[i] if 0 <= i < len(self.kinds) else ""
 
     def glued(self, a: int, b: int) -> bool:
         """Tokens a and b touch."""
-        first, second = self.tok(a), self.tok(b)
-        return bool(first and second and first.end == second.start)
+        size = len(self.texts)
+        return 0 <= a < size and 0 <= b < size and self.ends[a] == self.starts[b]
 
     def spaced(self, a: int, b: int) -> bool:
         """Tokens a and b are separated by whitespace within one paragraph."""
-        first, second = self.tok(a), self.tok(b)
-        gap = self.text[first.end:second.start] if first and second else ""
+        size = len(self.texts)
+        if not (0 <= a < size and 0 <= b < size):
+            return False
+        gap = self.text[self.ends[a]:self.starts[b]]
         return gap.isspace() and "\n\n" not in gap
 
     def near(self, a: int, b: int) -> bool:
@@ -90,9 +109,9 @@ class TokenView:
 
     def free_before(self, i: int) -> bool:
         """Token i does not continue a word, number or symbol before it."""
-        prev = self.tok(i - 1)
-        glued = prev is not None and self.glued(i - 1, i)
-        return not (glued and (prev.kind in ("num", "word") or prev.text in GLUED_REJECT))
+        if not self.glued(i - 1, i):
+            return True
+        return not (self.kinds[i - 1] in ("num", "word") or self.texts[i - 1] in GLUED_REJECT)
 
     def chunk(self, k: int) -> tuple[int, int]:
         """The hyphen-joined word starting at token k ("KI-produzierte"), as [first, last)."""
@@ -103,7 +122,7 @@ class TokenView:
 
     def span_text(self, first: int, last: int) -> str:
         """The text covered by tokens [first, last)."""
-        return self.text[self.toks[first].start:self.toks[last - 1].end]
+        return self.text[self.starts[first]:self.ends[last - 1]]
 
     def glued_noun(self, end: int) -> tuple[str, int]:
         """The rest of a compound like "4K-Videos" or "60-Sekunden-Clips", and the index after it."""

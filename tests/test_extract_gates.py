@@ -1,0 +1,140 @@
+"""The shortcuts of claim extraction change nothing: gated and ungated searches agree on every table row.
+
+find_quantities tries its matchers only at tokens that can open a phrase, and find_dates searches only
+with the shapes whose anchors occur in a sentence. Both gates are built from the word tables, so a word
+added to a table is still found; these tests hold them to that.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from linter.claims import date_words as W
+from linter.claims import numbers as lex
+from linter.claims.amounts import NUMBER_PHRASE_WORDS
+from linter.claims.dates import find_dates, find_dates_everywhere
+from linter.claims.numbers import parse_number
+from linter.claims.quantities import find_quantities, find_quantities_everywhere, may_start
+from tests import test_dates, test_quantities
+
+REF = dt.date(2024, 3, 1)
+LANGS = ("de", "en")
+
+# Rows that probe the gates' edges: opaque runs, unusual case folding and digits, glued compounds.
+EDGE_SENTENCES = [
+    "Siehe bilder/2024-11-sora-1920x1080.png und `dauer=120` sowie https://example.com/zwei-minuten",
+    "İm MÄRZ 2024 kamen ZWEI MINUTEN lange Clips, im JULI ſeit 3 Tagen",
+    "Die K\u212aI lief 2² Minuten, ½ Stunde, ein Viertel",
+    "Q4 2024, q1/25, H1 2025, 11/26/2024, 15.02., 2024-02, vor 3 Wochen, three days ago",
+    "zweihundertfünfundvierzig Sekunden, einminütige Clips, tagelang, Full-HD, 4K-Videos, 1080p",
+    "for hours, minute-long clips, a couple of days, hundreds of artists, twenty-five seconds",
+    "Jahresende, year-end, Vorjahr, heuer, des Jahres, the day before yesterday, last night",
+]
+
+
+def _rows(*tables) -> list[str]:
+    """The sentence of each row of pytest tables whose second value is the sentence."""
+    return [row.values[1] if hasattr(row, "values") else row[1] for table in tables for row in table]
+
+
+QUANTITY_SENTENCES = _rows(test_quantities.CASES, test_quantities.SPANS, test_quantities.NOUNS) + EDGE_SENTENCES
+DATE_SENTENCES = _rows(test_dates.CASES, test_dates.NO_DATES, test_dates.EXPLICIT_YEAR) + EDGE_SENTENCES
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sentence", QUANTITY_SENTENCES)
+def test_quantity_gate_skips_no_match(sentence: str, lang: str) -> None:
+    assert find_quantities(sentence, lang) == find_quantities_everywhere(sentence, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sentence", DATE_SENTENCES)
+def test_date_anchors_skip_no_match(sentence: str, lang: str) -> None:
+    assert find_dates(sentence, lang, REF) == find_dates_everywhere(sentence, lang, REF)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sentence", DATE_SENTENCES)
+def test_every_shape_match_holds_one_of_its_anchors(sentence: str, lang: str) -> None:
+    searches = W.anchors(lang)
+    for needs, pattern in W.shapes(lang):
+        for match in pattern.finditer(sentence):
+            assert any(searches[name].search(sentence, match.start(), match.end()) for name in needs), \
+                (pattern.pattern[:80], match.group())
+            assert W.trigger(lang).search(sentence, match.start(), match.end())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_template_names_known_anchors(lang: str) -> None:
+    for needs, _ in W.shapes(lang):
+        assert needs and needs <= W.anchors(lang).keys()
+
+
+@pytest.fixture()
+def add_date_word(monkeypatch):
+    """Add a word to a date table for one test; the compiled shapes and anchors are rebuilt around it."""
+    def clear() -> None:
+        for cached in (W.shapes, W.anchors, W.trigger, W._anchored):
+            cached.cache_clear()
+
+    def add(table: dict, word: str, value: object) -> None:
+        monkeypatch.setitem(table, word, value)
+        clear()
+
+    yield add
+    monkeypatch.undo()
+    clear()
+
+
+def test_a_month_added_to_the_table_is_found(add_date_word) -> None:
+    sentence = "Die Demo lief im Hornung."  # an old German name of February
+    assert find_dates(sentence, "de", REF) == []
+    add_date_word(W.MONTHS["de"], "hornung", 2)
+    [mention] = find_dates(sentence, "de", REF)
+    assert (mention.text, mention.first, mention.last) == ("im Hornung", dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+
+
+def test_a_relative_noun_added_to_the_table_is_an_anchor(add_date_word) -> None:
+    add_date_word(W.REL_SELF, "vorvorjahr", ("year", -2))
+    assert W.trigger("de").search("im Vorvorjahr") and W.anchors("de")["period"].search("im Vorvorjahr")
+
+
+# Words each quantity matcher accepts as its first token, from the tables the matchers read.
+STARTERS = {
+    "de": [*lex.DE_WORDS, *lex.ARTICLES["de"], *lex.VAGUE_WORDS["de"], *lex.VAGUE_COUNTS, "fullhd", "full",
+           "uhd", "hd", "xga", "zweihundertfünfundvierzig", "einundzwanzig", "dreieinhalb", "einminütige",
+           "halbstündigen", "tagelang", "stundenlangen"],
+    "en": [*lex.EN_WORDS, *lex.ARTICLES["en"], *lex.VAGUE_WORDS["en"], *lex.VAGUE_COUNTS, "half", "for",
+           "minute", "hours", "secs", "full", "ultra", "vga"],
+}
+NOT_STARTERS = {"de": ["videos", "der", "sora", "minuten", "und", "s"], "en": ["videos", "the", "sora", "s", "clips"]}
+
+
+@pytest.mark.parametrize(("lang", "word"), [(lang, word) for lang in LANGS for word in STARTERS[lang]])
+def test_starter_words_pass_the_gate(lang: str, word: str) -> None:
+    assert may_start(word, lang)
+
+
+@pytest.mark.parametrize(("lang", "word"), [(lang, word) for lang in LANGS for word in NOT_STARTERS[lang]])
+def test_other_words_do_not(lang: str, word: str) -> None:
+    assert not may_start(word, lang)
+
+
+# parse_number reads no word after the first that NUMBER_PHRASE_WORDS lacks, so read_number stops there.
+VOCABULARY = {
+    "de": ["eine", "ein", "vier", "zwanzig", "halbe", "dutzend", "hundert", "millionen", "mrd", "und",
+           "minuten", "videos", "48", "1,5"],
+    "en": ["a", "an", "one", "twenty", "five", "half", "and", "dozen", "hundred", "million", "minutes",
+           "videos", "of", "48", "1.5"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_number_phrases_hold_only_number_phrase_words(lang: str) -> None:
+    words = VOCABULARY[lang]
+    for size in (2, 3):
+        for phrase in itertools.product(words, repeat=size):
+            if parse_number(" ".join(phrase), lang) is not None:
+                assert set(phrase[1:]) <= NUMBER_PHRASE_WORDS[lang], phrase
