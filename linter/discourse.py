@@ -10,6 +10,7 @@ for a section when any of its text mentions them, and for the whole draft when i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -58,6 +59,11 @@ class Sentence:
     main_product: str | None = None                    # the product the draft's title names
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The text case-folded, for substring tests before regular expressions (literals.py)."""
+        return self.text.casefold()
 
     def quantities(self) -> list:
         """The quantities the sentence states (parsed once)."""

@@ -116,7 +116,7 @@ class FieldReader:
             out = []
             for item in items:
                 try:
-                    out.append(LazyRegex(item, re.IGNORECASE, re.compile(item, re.IGNORECASE)))
+                    out.append(LazyRegex(item, re.IGNORECASE, re.compile(item, re.IGNORECASE), prefilter=True))
                 except re.error as exc:
                     raise self.fail(key, f"has an invalid regular expression {item!r}: {exc}") from None
             compiled[lang] = tuple(out)

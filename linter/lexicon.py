@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .literals import required_literals
 from .regexcode import compile_program, from_program
 
 _WORD = r"\w"   # str patterns are Unicode: \w covers umlauts and accented letters
@@ -31,12 +32,14 @@ class LazyRegex:
     """A regular expression compiled on first use, that pickles together with its compiled program.
 
     Compiling the pack's few hundred expressions was most of a one-draft run: a pack loaded from the
-    cache (rulebook.load_pack_cached) rebuilds them from their stored programs (see regexcode.py)."""
+    cache (rulebook.load_pack_cached) rebuilds them from their stored programs (see regexcode.py).
+    With `prefilter`, it also knows the strings every match contains (`literals`, see literals.py)."""
 
-    __slots__ = ("source", "flags", "_compiled", "_program")
+    __slots__ = ("source", "flags", "_compiled", "_program", "literals")
 
-    def __init__(self, source: str, flags: int = 0, compiled: re.Pattern | None = None):
+    def __init__(self, source: str, flags: int = 0, compiled: re.Pattern | None = None, prefilter: bool = False):
         self.source, self.flags, self._compiled, self._program = source, flags, compiled, None
+        self.literals = required_literals(source, flags) if prefilter else None
 
     @property
     def compiled(self) -> re.Pattern:
@@ -52,10 +55,10 @@ class LazyRegex:
         return self.compiled.finditer(text, *args)
 
     def __getstate__(self):
-        return (self.source, self.flags, compile_program(self.source, self.flags))
+        return (self.source, self.flags, compile_program(self.source, self.flags), self.literals)
 
     def __setstate__(self, state):
-        self.source, self.flags, self._program = state
+        self.source, self.flags, self._program, self.literals = state
         self._compiled = None
 
 

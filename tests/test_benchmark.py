@@ -86,8 +86,6 @@ def test_throughput_with_a_small_synthetic_pack(result):
     assert ratio >= run.TARGETS["b"] * MARGIN, f"{FACTS}-fact pack / default pack throughput {ratio:.3f}"
 
 
-@pytest.mark.xfail(strict=False, reason="target (b): with a 2,000-fact pack beside the default pack factlint runs "
-                                        "at 0.05x the default pack's speed (commit eef8dca; needs >= 0.5)")
 def test_throughput_with_a_2000_fact_pack(workdir):
     corpus, rules = run.prepare(workdir, DRAFTS, LARGE_FACTS)
     files = [str(p) for p in sorted(corpus.rglob("*.md"), key=run._draft_index)]

@@ -7,9 +7,11 @@ the fact ("nur Red Teamer"): a sentence matching one of them is no finding.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..findings import Mismatch
+from ..literals import may_match
 
 
 def _claim_span(match) -> tuple[int, int]:
@@ -18,17 +20,43 @@ def _claim_span(match) -> tuple[int, int]:
     return match.span()
 
 
-def _patterns_for(patterns: dict, lang: str):
-    return patterns.get(lang, ()) + patterns.get("*", ())
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One fact's patterns for one language, with the strings one of which any match needs."""
+
+    contradicted_by: tuple
+    unless: tuple
+    literals: frozenset[str] | None     # None: some pattern needs no known string
+
+
+_PREPARED: dict = {}
+
+
+def _prepared(expected, lang: str) -> _Prepared:
+    key = (id(expected), lang)
+    entry = _PREPARED.get(key)
+    if entry is None or entry[0] is not expected:
+        contradicted = expected.contradicted_by.get(lang, ()) + expected.contradicted_by.get("*", ())
+        unless = expected.unless.get(lang, ()) + expected.unless.get("*", ())
+        needs = [p.literals for p in contradicted]
+        literals = None if any(n is None for n in needs) else frozenset().union(*needs)
+        # the fact is kept with its entry, so that its id is not reused by another while cached
+        entry = _PREPARED[key] = (expected, _Prepared(contradicted, unless, literals))
+    return entry[1]
 
 
 def pattern_mismatches(rule, sentence, expected_text: str) -> Iterator[Mismatch]:
     """Yield a mismatch for each asserted match of the rule's contradicting patterns."""
-    expected = rule.expected
-    if any(p.search(sentence.text) for p in _patterns_for(expected.unless, sentence.lang)):
+    prepared = _prepared(rule.expected, sentence.lang)
+    # most patterns lack a word they need in most sentences: substring tests skip the searches
+    folded = sentence.folded
+    if not may_match(prepared.literals, folded):
+        return
+    contradicted = [p for p in prepared.contradicted_by if may_match(p.literals, folded)]
+    if not contradicted or any(may_match(p.literals, folded) and p.search(sentence.text) for p in prepared.unless):
         return
     seen = set()
-    for pattern in _patterns_for(expected.contradicted_by, sentence.lang):
+    for pattern in contradicted:
         for match in pattern.finditer(sentence.text):
             start, end = _claim_span(match)
             if start == end or (start, end) in seen or not sentence.in_scope(rule.scope, start, end):

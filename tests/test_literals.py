@@ -1,0 +1,68 @@
+"""Required literals (linter/literals.py): the strings a pattern cannot match without. A returned set
+that a real match lacks would silently drop findings, so the pack's own patterns are checked against
+every sentence of the dev drafts, the seeds and their own examples."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from linter.literals import may_match, required_literals
+from linter.resources import default_rules_dir, default_seeds_dir
+from linter.rulebook import load_pack
+from linter.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO.parent / "shared" / "eval" / "dev"
+
+LITERALS = [
+    (r"(?:ist|sind)\s+(?:seit|ab)\s+\w+\s+verfügbar", {"verfügbar"}),
+    (r"\bfrei\s+(?:verfügbar|zugänglich)", {"verfügbar", "zugänglich"}),
+    (r"(?P<claim>Open\s?Source|quelloffen)", {"source", "quelloffen"}),
+    (r"\bSora\b.{0,40}(?P<claim>für\s+alle)", {"sora"}),
+    (r"(?:released|launched)(?:\s+to\s+the\s+public)?", {"released", "launched"}),
+    (r"(?=.*\bStraße\b)Preis", {"strasse"}),          # case-folded: "ß" is "ss"
+    (r"(?i)VERFÜGBAR", {"verfügbar"}),
+    (r"(?:abc)+xy", {"abc"}),
+    (r"a*b", None),                                     # nothing required
+    (r"(?:foo|)bar?", None),                            # "ba" is too short to be worth a test
+    (r"(?:verfügbar|\d+)", None),                       # one alternative needs no string
+    (r"(?!verfügbar)\w+", None),                        # a negative lookahead requires nothing
+    (r"x{0,3}", None),
+    (r"(", None),                                       # invalid: no claim, the loader reports it
+]
+
+
+@pytest.mark.parametrize("pattern, expected", LITERALS, ids=[p for p, _ in LITERALS])
+def test_required_literals(pattern, expected):
+    found = required_literals(pattern, re.IGNORECASE)
+    assert found == (frozenset(expected) if expected is not None else None)
+
+
+def test_may_match_is_a_substring_test_on_folded_text():
+    assert may_match(frozenset({"verfügbar"}), "sora ist verfügbar")
+    assert not may_match(frozenset({"verfügbar"}), "sora ist angekündigt")
+    assert may_match(None, "")
+
+
+def _sentences() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.md")) + sorted(default_seeds_dir().iterdir())]
+    out = []
+    for text in texts:
+        for paragraph in text.split("\n\n"):
+            out += [paragraph[a:b].replace("\n", " ") for a, b in split_sentences(paragraph)]
+    return out
+
+
+def test_no_pack_pattern_matches_a_sentence_its_literals_rule_out():
+    rulebook = load_pack([default_rules_dir()], (default_seeds_dir(),))
+    patterns, sentences = [], _sentences()
+    for rule in rulebook.rules:
+        for field in ("contradicted_by", "unless"):
+            patterns += [p for group in (getattr(rule.expected, field, None) or {}).values() for p in group]
+        sentences += [text for group in rule.examples.values() for _, text in group]
+    assert sum(p.literals is not None for p in patterns) > 0.9 * len(patterns)
+    wrong = [(p.source, s) for p in patterns for s in sentences
+             if p.compiled.search(s) and not may_match(p.literals, s.casefold())]
+    assert wrong == []
