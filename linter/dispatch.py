@@ -67,30 +67,31 @@ class RuleIndex:
     def candidates(self, sentence) -> list[Rule]:
         """The facts that can have something to say about the sentence (the engine sorts the findings)."""
         # A subject-bound fact offered here is about an event, a subject the sentence names or the current
-        # product: what Sentence.may_concern asks besides the fact's context, which is checked last.
-        found = {}
+        # product: what Sentence.may_concern asks besides the fact's context, which is checked here.
         subjects = {m.subject for m in sentence.mentions}
         current = sentence.current.get("product")
         if current in self.product_subjects or current is not None and current not in sentence.subject_kind:
             subjects.add(current)
-        for rule in self.events:
-            found[rule.id] = rule
-        for subject in subjects:
-            for rule in self.by_subject.get(subject, ()):
-                found[rule.id] = rule
-        bound = [rule for rule in found.values() if sentence.in_context(rule.scope)]
-        found = {}
+        chosen = [rule for rule in self.events if _in_context(rule, sentence)]
+        for subject in subjects:        # each fact has one subject: no fact comes twice
+            chosen += [rule for rule in self.by_subject.get(subject, ()) if _in_context(rule, sentence)]
         if self.by_name_key:
             keys = set()
             for candidate in find_name_candidates(sentence.text):
                 keys |= name_check.lookup_keys(candidate)
+            named = {}
             for key in keys:
                 for rule in self.by_name_key.get(key, ()):
-                    found[rule.id] = rule
+                    named[rule.id] = rule
+            chosen += named.values()
         if self.quotes and quote_check.may_quote(sentence):
-            for rule in self.quotes:
-                found[rule.id] = rule
-        return bound + list(found.values()) + self.others
+            chosen += self.quotes
+        return chosen + self.others
+
+
+def _in_context(rule: Rule, sentence) -> bool:
+    scope = rule.scope
+    return not (scope.context or scope.outside) or sentence.in_context(scope)
 
 
 def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:
