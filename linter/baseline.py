@@ -102,12 +102,12 @@ def read(path: Path) -> Counter:
 
 def new_findings(findings: Iterable[Finding], baseline: Counter, root: Path) -> list[Finding]:
     """The findings the baseline does not account for; repeats beyond a key's count are new."""
-    remaining = Counter(baseline)
+    used: Counter = Counter()     # not a copy of the baseline: this runs once per draft
     result = []
     for finding in findings:      # in position order, so the later repeats are the new ones
         key = finding_key(finding, root)
-        if remaining[key] > 0:
-            remaining[key] -= 1
+        if used[key] < baseline[key]:
+            used[key] += 1
         else:
             result.append(finding)
     return result
