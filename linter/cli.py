@@ -313,18 +313,31 @@ class _Report:
         if self.pending is not None:
             self.pending += findings
             return
-        self.writer.add(findings)
-        if findings and not self.held:
-            self.out.flush()
+        try:
+            self.writer.add(findings)
+            if findings and not self.held:
+                self.out.flush()
+        except BrokenPipeError:
+            self._reader_gone()
 
     def close(self, files: int, read_errors: tuple) -> None:
-        if self.pending:
-            self.writer.add(self.pending)
-        self.writer.close(files, read_errors)
-        if self.held:
-            self.out.seek(0)
-            shutil.copyfileobj(self.out, self.stdout)
-            self.out.close()
+        try:
+            if self.pending:
+                self.writer.add(self.pending)
+            self.writer.close(files, read_errors)
+            if self.held:
+                self.out.seek(0)
+                shutil.copyfileobj(self.out, self.stdout)
+                self.out.close()
+        except BrokenPipeError:
+            self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        """Stdout's reader has gone (`factlint check | head`): write the rest nowhere, and lint on, as
+        when the report came at the end, so that the exit code still tells about every draft."""
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self.stdout.fileno())
+        os.close(devnull)
 
 
 # What forked workers inherit: the jobs (path, config, rule pack, selected rules) and the run's

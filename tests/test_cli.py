@@ -279,3 +279,16 @@ def test_a_draft_named_twice_keeps_distinct_fingerprints(tmp_path, capsys):
     code, out, _ = run(capsys, "check", "--format", "gitlab", str(draft), str(tmp_path))
     issues = json.loads(out)
     assert code == 1 and len(issues) == 2 and issues[0]["fingerprint"] != issues[1]["fingerprint"]
+
+
+def test_a_reader_that_leaves_early_does_not_change_the_exit_code(tmp_path):
+    # more findings in the first draft than a pipe holds, so writing them fails once the reader has gone
+    sentence = "Die Clips von Sora sind bis zu zwei Minuten lang. "
+    (tmp_path / "a.md").write_text(FRONT + "# Sora\n\nOpenAI zeigt Sora. " + sentence * 400 + "\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(RIGHT, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "linter", "check", "--no-config", "--jobs", "1", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).parent.parent)
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    assert (proc.wait(timeout=120), proc.stderr.read()) == (1, b"")
+    proc.stderr.close()
