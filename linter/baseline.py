@@ -42,17 +42,23 @@ def finding_key(finding: Finding, root: Path) -> Key:
     return _path_key(finding.path, root), finding.rule, claim_key(finding.found)
 
 
-def dumps(findings: Iterable[Finding], root: Path) -> str:
-    """The baseline file's text for these findings: sorted, stable, one entry per key."""
-    counts = Counter(finding_key(f, root) for f in findings)
+def key_counts(findings: Iterable[Finding], root: Path) -> Counter:
+    """How many of the findings each key has, paths relative to root (the baseline file's directory)."""
+    return Counter(finding_key(f, root) for f in findings)
+
+
+def dumps(counts: Counter) -> str:
+    """The baseline file's text for these counts: sorted, stable, one entry per key."""
     entries = [{"path": path, "rule": rule, "claim": claim, "count": counts[(path, rule, claim)]}
                for path, rule, claim in sorted(counts)]
     return json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: Path, findings: Iterable[Finding]) -> None:
-    """Write the baseline atomically (a temporary file in the same directory, then a rename)."""
-    text = dumps(findings, path.parent)
+def write(path: Path, counts: Counter) -> None:
+    """Write the baseline atomically (a temporary file in the same directory, then a rename).
+
+    `counts` come from `key_counts(findings, path.parent)`, added up over the drafts."""
+    text = dumps(counts)
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -96,12 +102,12 @@ def read(path: Path) -> Counter:
 
 def new_findings(findings: Iterable[Finding], baseline: Counter, root: Path) -> list[Finding]:
     """The findings the baseline does not account for; repeats beyond a key's count are new."""
-    remaining = Counter(baseline)
+    used: Counter = Counter()     # not a copy of the baseline: this runs once per draft
     result = []
     for finding in findings:      # in position order, so the later repeats are the new ones
         key = finding_key(finding, root)
-        if remaining[key] > 0:
-            remaining[key] -= 1
+        if used[key] < baseline[key]:
+            used[key] += 1
         else:
             result.append(finding)
     return result

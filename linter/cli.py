@@ -9,7 +9,10 @@ import argparse
 import datetime as dt
 import enum
 import os
+import shutil
 import sys
+import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -238,13 +241,12 @@ def _check(args) -> int:
     from .config import ConfigError, ConfigFinder
     from .fields import RuleError
     from .findings import Severity
-    from .formatters import Report
     from .gitdiff import ChangedLines, GitError
     problem = _conflict(args)
     if problem:
         print(f"factlint: {problem}", file=sys.stderr)
         return Exit.ERROR
-    findings, failing, rules = [], [], {}
+    failing, rules, recorded = False, {}, Counter()
     try:
         finder = ConfigFinder(args.config, args.no_config)
         files, read_errors = collect_files(args.paths, finder)
@@ -261,31 +263,81 @@ def _check(args) -> int:
             rules.update((r.id, r) for r in selected if r.id not in rules)
             jobs.append((path, config, rulebook, selected))
         progress = Progress(len(files), sys.stderr)
+        report = None if args.write_baseline or args.diff else _Report(args, files, tuple(rules.values()), progress)
         workers = 1 if args.fix or args.diff else args.jobs   # fixes print as they are written: in order
         for (path, config, _, _), (found, problem) in zip(jobs, _run_jobs(jobs, (args, changes, known), workers)):
             progress.step()
             if problem:
                 read_errors.append((str(path), problem))
             threshold = Severity.parse(args.fail_on or config.fail_on)
-            failing += [f for f in found if f.severity >= threshold]
-            findings += found
+            failing = failing or any(f.severity >= threshold for f in found)
+            if args.write_baseline:
+                recorded.update(baseline.key_counts(found, args.write_baseline.parent))
+            elif report is not None:
+                report.add(found)
         progress.done()
     except (ConfigError, RuleError, baseline.BaselineError, GitError) as exc:
         return _print_errors(exc)
     for path, message in read_errors:
         print(f"factlint: {path}: {message}; skipped", file=sys.stderr)
     if args.write_baseline:
-        return _write_baseline(args.write_baseline, findings, read_errors)
+        return _write_baseline(args.write_baseline, recorded, read_errors)
     if args.diff:
         return Exit.ERROR if read_errors else Exit.CLEAN
-    report = Report(tuple(findings), len(files) - len(read_errors), tuple(read_errors), tuple(rules.values()))
-    if args.format == "text":
-        sys.stdout.write(FORMATTERS["text"](report, color=_use_color(args.color, sys.stdout)))
-    else:
-        sys.stdout.write(FORMATTERS[args.format](report))
+    report.close(len(files) - len(read_errors), tuple(read_errors))
     if read_errors:
         return Exit.ERROR
     return Exit.FINDINGS if failing else Exit.CLEAN
+
+
+class _Report:
+    """The report, written as each draft is done (in file order), so that a run holds one draft's
+    findings at a time, not every draft's.
+
+    It waits in a temporary file, and goes to stdout at the end, where a partial report would be wrong
+    or garbled: with --diff-base (git may fail mid-run, and a failed run writes no report) and when a
+    progress line is shown on the terminal the report goes to. When a draft is named twice, the
+    findings wait in memory until the end: the CI fingerprints number a claim's repeats across both."""
+
+    def __init__(self, args, files: list[Path], rules: tuple, progress: Progress):
+        from .formatters import SPOOL_BYTES, WRITERS, ci_path
+        self.stdout = sys.stdout
+        self.held = bool(args.diff_base) or progress.enabled and _is_terminal(self.stdout)
+        self.out = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8",
+                                                 errors="surrogatepass", newline="") if self.held else self.stdout
+        options = {"color": _use_color(args.color, self.stdout)} if args.format == "text" else {}
+        self.writer = WRITERS[args.format](self.out, rules, **options)
+        self.pending: list | None = [] if len({ci_path(str(p)) for p in files}) < len(files) else None
+
+    def add(self, findings: list) -> None:
+        if self.pending is not None:
+            self.pending += findings
+            return
+        try:
+            self.writer.add(findings)
+            if findings and not self.held:
+                self.out.flush()
+        except BrokenPipeError:
+            self._reader_gone()
+
+    def close(self, files: int, read_errors: tuple) -> None:
+        try:
+            if self.pending:
+                self.writer.add(self.pending)
+            self.writer.close(files, read_errors)
+            if self.held:
+                self.out.seek(0)
+                shutil.copyfileobj(self.out, self.stdout)
+                self.out.close()
+        except BrokenPipeError:
+            self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        """Stdout's reader has gone (`factlint check | head`): write the rest nowhere, and lint on, as
+        when the report came at the end, so that the exit code still tells about every draft."""
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self.stdout.fileno())
+        os.close(devnull)
 
 
 # What forked workers inherit: the jobs (path, config, rule pack, selected rules) and the run's
@@ -338,7 +390,11 @@ def _use_color(choice: str, stream) -> bool:
     """Colour for --color always, never, or auto: a terminal, unless NO_COLOR is set (no-color.org)."""
     if choice != "auto":
         return choice == "always"
-    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+    return not os.environ.get("NO_COLOR") and _is_terminal(stream)
+
+
+def _is_terminal(stream) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 class Progress:
@@ -348,7 +404,7 @@ class Progress:
 
     def __init__(self, total: int, stream):
         self.total, self.stream, self.count = total, stream, 0
-        self.enabled = total >= self.MIN_FILES and hasattr(stream, "isatty") and stream.isatty()
+        self.enabled = total >= self.MIN_FILES and _is_terminal(stream)
 
     def step(self) -> None:
         self.count += 1
@@ -362,18 +418,18 @@ class Progress:
             self.stream.flush()
 
 
-def _write_baseline(path: Path, findings: list, read_errors: list) -> int:
-    """Record the findings; an incomplete run (unreadable drafts) writes nothing."""
+def _write_baseline(path: Path, counts: Counter, read_errors: list) -> int:
+    """Record the findings (their counts per baseline key); an incomplete run (unreadable drafts) writes nothing."""
     from . import baseline
     if read_errors:
         print(f"factlint: baseline {path} not written: some drafts could not be read", file=sys.stderr)
         return Exit.ERROR
     try:
-        baseline.write(path, findings)
+        baseline.write(path, counts)
     except baseline.BaselineError as exc:
         return _print_errors(exc)
-    print(f"factlint: baseline {path}: {len(findings)} finding{'s' if len(findings) != 1 else ''} recorded",
-          file=sys.stderr)
+    total = sum(counts.values())
+    print(f"factlint: baseline {path}: {total} finding{'s' if total != 1 else ''} recorded", file=sys.stderr)
     return Exit.CLEAN
 
 

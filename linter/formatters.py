@@ -1,9 +1,19 @@
-"""Output formats: pure functions from findings (and read errors) to text."""
+"""Output formats: pure functions from findings (and read errors) to text, and the writers behind them.
+
+A writer writes its format as the findings come, one file (or more) at a time, so that a run over
+thousands of drafts holds one draft's findings, not all of them: `add` each file's findings in file
+order, then `close` with the summary. `format_*` run a writer over a whole Report; the output is the
+same either way. Each `add` must hold every finding of the files it covers: the CI fingerprints number
+a claim's repeats within one file.
+"""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import pickle
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,36 +37,119 @@ class Report:
     rules: tuple = ()
 
 
-def _counts(findings) -> dict:
-    return {str(level): sum(1 for f in findings if f.severity == level) for level in reversed(Severity)}
+class _Writer:
+    """Writes one format to `out` as findings are added; `close` ends it with the summary."""
+
+    def __init__(self, out, rules: tuple = ()):
+        self.out = out
+        self.rules = rules              # the pack's rules (see Report.rules)
+        self.severities: Counter = Counter()
+
+    def add(self, findings) -> None:
+        """Write the findings of one or more whole files, in their order."""
+        findings = list(findings)
+        self.severities.update(f.severity for f in findings)
+        self._write(findings)
+
+    def _write(self, findings: list) -> None:
+        raise NotImplementedError
+
+    def close(self, files: int, read_errors: tuple = ()) -> None:
+        """Write what follows the findings: summary, unreadable files, closing brackets."""
+        raise NotImplementedError
+
+    def counts(self) -> dict:
+        """Findings per severity, most severe first, as the text summary and the JSON summary give them."""
+        return {str(level): self.severities[level] for level in reversed(Severity)}
+
+
+def _render(writer_class, report: Report, **options) -> str:
+    out = io.StringIO()
+    writer = writer_class(out, report.rules, **options)
+    writer.add(report.findings)
+    writer.close(report.files, report.read_errors)
+    return out.getvalue()
+
+
+def _json(value, level: int = 0) -> str:
+    """json.dumps(value, indent=2) as it reads nested `level` deep in a larger document."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+class _JsonList:
+    """A JSON array written item by item, byte for byte as json.dumps(indent=2) writes it `level` deep."""
+
+    def __init__(self, out, level: int = 0):
+        self.out, self.level, self.empty = out, level, True
+
+    def append(self, value) -> None:
+        self.out.write(("[" if self.empty else ",") + "\n" + "  " * (self.level + 1) + _json(value, self.level + 1))
+        self.empty = False
+
+    def close(self) -> None:
+        self.out.write("[]" if self.empty else "\n" + "  " * self.level + "]")
 
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+class TextWriter(_Writer):
+    """`path:line:col: severity [rule] message`, one per line, then a summary line; ANSI colour if asked."""
+
+    def __init__(self, out, rules: tuple = (), color: bool = False):
+        super().__init__(out, rules)
+        self.color = color
+
+    def _paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def _write(self, findings: list) -> None:
+        paint = self._paint
+        self.out.write("".join(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
+                               f"{paint(str(f.severity), _COLORS[f.severity])} "
+                               f"{paint(f'[{f.rule}]', _DIM)} {f.message}\n" for f in findings))
+
+    def close(self, files: int, read_errors: tuple = ()) -> None:
+        summary = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
+                            for name, n in self.counts().items())
+        skipped = f", {len(read_errors)} not readable" if read_errors else ""
+        self.out.write(f"{summary} in {files} file{'s' if files != 1 else ''}{skipped}\n")
+
+
 def format_text(report: Report, color: bool = False) -> str:
     """`path:line:col: severity [rule] message`, one per line, then a summary line; ANSI colour if asked."""
-    def paint(text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if color else text
-    lines = [f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} {paint(str(f.severity), _COLORS[f.severity])} "
-             f"{paint(f'[{f.rule}]', _DIM)} {f.message}" for f in report.findings]
-    counts = _counts(report.findings)
-    summary = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for name, n in counts.items())
-    skipped = f", {len(report.read_errors)} not readable" if report.read_errors else ""
-    lines.append(f"{summary} in {report.files} file{'s' if report.files != 1 else ''}{skipped}")
-    return "\n".join(lines) + "\n"
+    return _render(TextWriter, report, color=color)
+
+
+class JsonWriter(_Writer):
+    """The documented JSON contract (README, "JSON output")."""
+
+    def __init__(self, out, rules: tuple = ()):
+        super().__init__(out, rules)
+        self.findings = _JsonList(out, level=1)
+        self.started = False
+
+    def _start(self) -> None:
+        if not self.started:
+            self.out.write(f'{{\n  "version": {JSON_VERSION},\n  "findings": ')
+            self.started = True
+
+    def _write(self, findings: list) -> None:
+        self._start()
+        for f in findings:
+            self.findings.append(f.to_dict())
+
+    def close(self, files: int, read_errors: tuple = ()) -> None:
+        self._start()
+        self.findings.close()
+        summary = {"files": files, **self.counts(), "unreadable": [{"path": p, "message": m} for p, m in read_errors]}
+        self.out.write(f',\n  "summary": {_json(summary, 1)}\n}}\n')
 
 
 def format_json(report: Report) -> str:
     """The documented JSON contract (README, "JSON output")."""
-    payload = {
-        "version": JSON_VERSION,
-        "findings": [f.to_dict() for f in report.findings],
-        "summary": {"files": report.files, **_counts(report.findings),
-                    "unreadable": [{"path": p, "message": m} for p, m in report.read_errors]},
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return _render(JsonWriter, report)
 
 
 # --- shared by the CI formats ----------------------------------------------------------------------
@@ -132,17 +225,17 @@ def _help_text(statement: str, sources, as_of: str) -> str:
     return "\n".join(lines)
 
 
-def _sarif_rule(rule_id: str, findings: list, rule=None) -> dict:
-    """A reportingDescriptor: from the pack's rule when given, else from the rule's findings."""
+def _sarif_rule(rule_id: str, rule=None, first: Finding | None = None, statement: str | None = None) -> dict:
+    """A reportingDescriptor: from the pack's rule when given, else from the rule's first finding (in
+    position order) and the first statement that a finding's message gives."""
     if rule is not None:
         statements = list(rule.statement.values())
         short = statements[0] if statements else rule_id
         full = "\n".join(f"{lang}: {text}" for lang, text in rule.statement.items()) or short
         sources, as_of = rule.sources, rule.as_of.isoformat()
     else:
-        parsed = [s for s in map(statement_of, findings) if s]
-        short = full = parsed[0] if parsed else f"Claims must agree with the fact {rule_id}."
-        sources, as_of = findings[0].sources, findings[0].as_of
+        short = full = statement or f"Claims must agree with the fact {rule_id}."
+        sources, as_of = first.sources, first.as_of
     descriptor = {
         "id": rule_id,
         "shortDescription": {"text": _truncate(short)},
@@ -181,40 +274,81 @@ def _sarif_result(f: Finding, rule_index: int, fingerprint: str) -> dict:
     return result
 
 
-def _sarif_invocation(report: Report) -> dict:
-    invocation = {"executionSuccessful": not report.read_errors}
-    if report.read_errors:
+def _sarif_invocation(read_errors: tuple) -> dict:
+    invocation = {"executionSuccessful": not read_errors}
+    if read_errors:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": message},
              "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]}
-            for path, message in report.read_errors
+            for path, message in read_errors
         ]
     return invocation
 
 
+SPOOL_BYTES = 1 << 20       # a writer keeps this much in memory before it spools to a temporary file
+_SARIF_END = "[]\n    }\n  ]\n}"     # how the log ends when "results", the run's last key, is empty
+
+
+class SarifWriter(_Writer):
+    """One SARIF 2.1.0 run; columns count code points (`columnKind`), end columns are exclusive.
+
+    The driver's rules (those with findings) and each result's index among them come before the
+    results, so the findings wait in a temporary file until `close`."""
+
+    def __init__(self, out, rules: tuple = ()):
+        super().__init__(out, rules)
+        self.spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+        self.first: dict[str, Finding] = {}         # rule id -> its first finding in position order
+        self.statement: dict[str, tuple] = {}       # rule id -> (first finding with a statement, the statement)
+
+    def _write(self, findings: list) -> None:
+        for f in findings:
+            if f.rule not in self.first or f < self.first[f.rule]:
+                self.first[f.rule] = f
+            if f.rule not in self.statement or f < self.statement[f.rule][0]:
+                statement = statement_of(f)
+                if statement:
+                    self.statement[f.rule] = (f, statement)
+        pickle.dump(list(zip(findings, fingerprints(findings))), self.spool, pickle.HIGHEST_PROTOCOL)
+
+    def _results(self):
+        self.spool.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self.spool)
+            except EOFError:
+                return
+            yield from batch
+
+    def close(self, files: int, read_errors: tuple = ()) -> None:
+        pack = {rule.id: rule for rule in self.rules}
+        rule_ids = sorted(self.first)
+        index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+        run = {
+            "tool": {"driver": {
+                "name": "factlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_sarif_rule(r, pack.get(r), self.first[r], self.statement.get(r, (None, None))[1])
+                          for r in rule_ids],
+            }},
+            "invocations": [_sarif_invocation(read_errors)],
+            "columnKind": "unicodeCodePoints",
+            "results": [],
+        }
+        log = _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+        self.out.write(log[:-len(_SARIF_END)])
+        results = _JsonList(self.out, level=3)
+        for f, fingerprint in self._results():
+            results.append(_sarif_result(f, index[f.rule], fingerprint))
+        results.close()
+        self.out.write(_SARIF_END[2:] + "\n")
+        self.spool.close()
+
+
 def format_sarif(report: Report) -> str:
     """One SARIF 2.1.0 run; columns count code points (`columnKind`), end columns are exclusive."""
-    by_rule: dict[str, list] = {}
-    for f in sorted(report.findings):
-        by_rule.setdefault(f.rule, []).append(f)
-    pack = {rule.id: rule for rule in report.rules}
-    rule_ids = sorted(by_rule)
-    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
-    results = [_sarif_result(f, index[f.rule], fp)
-               for f, fp in zip(report.findings, fingerprints(report.findings))]
-    run = {
-        "tool": {"driver": {
-            "name": "factlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": [_sarif_rule(r, by_rule[r], pack.get(r)) for r in rule_ids],
-        }},
-        "invocations": [_sarif_invocation(report)],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return _render(SarifWriter, report)
 
 
 # --- GitHub Actions workflow commands ---------------------------------------------------------------
@@ -244,12 +378,20 @@ def _github_command(f: Finding) -> str:
     return f"::{GITHUB_COMMANDS[f.severity]} {rendered}::{github_data(f.message)}"
 
 
+class GithubWriter(_Writer):
+    """One `::error|warning|notice file=…,line=…::message` command per finding, then one per unreadable file."""
+
+    def _write(self, findings: list) -> None:
+        self.out.write("".join(_github_command(f) + "\n" for f in findings))
+
+    def close(self, files: int, read_errors: tuple = ()) -> None:
+        self.out.write("".join(f"::error file={github_property(ci_path(path))},title=factlint::{github_data(message)}\n"
+                               for path, message in read_errors))
+
+
 def format_github(report: Report) -> str:
     """One `::error|warning|notice file=…,line=…::message` command per finding, then one per unreadable file."""
-    lines = [_github_command(f) for f in report.findings]
-    lines += [f"::error file={github_property(ci_path(path))},title=factlint::{github_data(message)}"
-              for path, message in report.read_errors]
-    return "".join(line + "\n" for line in lines)
+    return _render(GithubWriter, report)
 
 
 # --- GitLab Code Quality ----------------------------------------------------------------------------
@@ -257,23 +399,41 @@ def format_github(report: Report) -> str:
 GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
+def _gitlab_issue(f: Finding, fingerprint: str) -> dict:
+    return {
+        "description": f"{f.rule}: {f.message}",     # GitLab shows the description, not check_name
+        "check_name": f.rule,
+        "fingerprint": fingerprint,
+        "severity": GITLAB_SEVERITIES[f.severity],
+        "location": {"path": ci_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
+    }
+
+
+class GitlabWriter(_Writer):
+    """A GitLab Code Quality report: a JSON list of issues (`artifacts: reports: codequality:`)."""
+
+    def __init__(self, out, rules: tuple = ()):
+        super().__init__(out, rules)
+        self.issues = _JsonList(out)
+
+    def _write(self, findings: list) -> None:
+        for f, fingerprint in zip(findings, fingerprints(findings)):
+            self.issues.append(_gitlab_issue(f, fingerprint))
+
+    def close(self, files: int, read_errors: tuple = ()) -> None:
+        self.issues.close()
+        self.out.write("\n")
+
+
 def format_gitlab(report: Report) -> str:
     """A GitLab Code Quality report: a JSON list of issues (`artifacts: reports: codequality:`)."""
-    issues = [
-        {
-            "description": f"{f.rule}: {f.message}",     # GitLab shows the description, not check_name
-            "check_name": f.rule,
-            "fingerprint": fp,
-            "severity": GITLAB_SEVERITIES[f.severity],
-            "location": {"path": ci_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
-        }
-        for f, fp in zip(report.findings, fingerprints(report.findings))
-    ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return _render(GitlabWriter, report)
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "sarif": format_sarif,
               "github": format_github, "gitlab": format_gitlab}
+WRITERS = {"text": TextWriter, "json": JsonWriter, "sarif": SarifWriter, "github": GithubWriter,
+           "gitlab": GitlabWriter}
 
 
 def fact_to_dict(rule) -> dict:

@@ -1,6 +1,7 @@
 """The command line: exit codes, output formats, files and directories, unreadable input."""
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -194,3 +195,100 @@ def test_jobs_must_be_positive(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["check", "--jobs", "0", "x.md"])
     assert exited.value.code == 2
+
+
+# --- the report is written as each draft is done ------------------------------------------------------
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def _watch_output(monkeypatch, stdout, stderr=None) -> dict:
+    """Replace stdout (and stderr); return {file name: stdout so far} as each draft starts being linted."""
+    from linter import cli
+    monkeypatch.setattr(sys, "stdout", stdout)
+    if stderr is not None:
+        monkeypatch.setattr(sys, "stderr", stderr)
+    seen, lint = {}, cli._lint_file
+
+    def watched(path, *rest):
+        seen[path.name] = stdout.getvalue()
+        return lint(path, *rest)
+    monkeypatch.setattr(cli, "_lint_file", watched)
+    return seen
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "gitlab"])
+def test_first_drafts_findings_are_written_before_the_last_draft_is_linted(tmp_path, monkeypatch, fmt):
+    for index in range(4):
+        (tmp_path / f"d{index}.md").write_text(WRONG, encoding="utf-8")
+    seen = _watch_output(monkeypatch, io.StringIO())
+    assert main(["check", "--jobs", "1", "--format", fmt, str(tmp_path)]) == 1
+    assert str(tmp_path / "d0.md") not in seen["d0.md"]
+    assert str(tmp_path / "d0.md") in seen["d3.md"] and str(tmp_path / "d3.md") not in seen["d3.md"]
+
+
+def test_with_jobs_each_drafts_findings_are_written_when_its_result_arrives(tmp_path, monkeypatch):
+    from linter import cli
+    for index in range(10):
+        (tmp_path / f"d{index}.md").write_text(WRONG, encoding="utf-8")
+    stdout, before_last, run_jobs = io.StringIO(), [], cli._run_jobs
+    monkeypatch.setattr(sys, "stdout", stdout)
+
+    def watched(jobs, context, workers):
+        results = list(run_jobs(jobs, context, workers))   # everything linted, in the workers
+        yield from results[:-1]
+        before_last.append(stdout.getvalue())
+        yield results[-1]
+    monkeypatch.setattr(cli, "_run_jobs", watched)
+    assert main(["check", "--jobs", "2", str(tmp_path)]) == 1
+    assert str(tmp_path / "d8.md") in before_last[0] and str(tmp_path / "d9.md") not in before_last[0]
+
+
+def test_report_waits_for_the_end_when_progress_shares_its_terminal(tmp_path, monkeypatch):
+    from linter.cli import Progress
+    for index in range(Progress.MIN_FILES):
+        (tmp_path / f"d{index:02d}.md").write_text(WRONG, encoding="utf-8")
+    stdout, stderr = _Terminal(), _Terminal()
+    seen = _watch_output(monkeypatch, stdout, stderr)
+    assert main(["check", "--jobs", "1", "--color", "never", str(tmp_path)]) == 1
+    assert seen[f"d{Progress.MIN_FILES - 1}.md"] == ""
+    assert "linting 20/20" in stderr.getvalue()
+    assert stdout.getvalue().count("[sora.clip.max-length]") == Progress.MIN_FILES
+    assert stdout.getvalue().endswith(f"in {Progress.MIN_FILES} files\n")
+
+
+def test_diff_base_failing_mid_run_writes_no_report(tmp_path, monkeypatch, capsys):
+    from linter.gitdiff import ChangedLines, GitError
+    for index in range(3):
+        (tmp_path / f"d{index}.md").write_text(WRONG, encoding="utf-8")
+
+    def of(self, path):
+        if path.name == "d2.md":
+            raise GitError(f"--diff-base: git diff failed for {path}: boom")
+        return None
+    monkeypatch.setattr(ChangedLines, "of", of)
+    assert run(capsys, "check", "--jobs", "1", "--diff-base", "HEAD", str(tmp_path)) == (
+        2, "", f"factlint: --diff-base: git diff failed for {tmp_path / 'd2.md'}: boom\n")
+
+
+def test_a_draft_named_twice_keeps_distinct_fingerprints(tmp_path, capsys):
+    draft = tmp_path / "wrong.md"
+    draft.write_text(WRONG, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "gitlab", str(draft), str(tmp_path))
+    issues = json.loads(out)
+    assert code == 1 and len(issues) == 2 and issues[0]["fingerprint"] != issues[1]["fingerprint"]
+
+
+def test_a_reader_that_leaves_early_does_not_change_the_exit_code(tmp_path):
+    # more findings in the first draft than a pipe holds, so writing them fails once the reader has gone
+    sentence = "Die Clips von Sora sind bis zu zwei Minuten lang. "
+    (tmp_path / "a.md").write_text(FRONT + "# Sora\n\nOpenAI zeigt Sora. " + sentence * 400 + "\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(RIGHT, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "linter", "check", "--no-config", "--jobs", "1", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).parent.parent)
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    assert (proc.wait(timeout=120), proc.stderr.read()) == (1, b"")
+    proc.stderr.close()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+import itertools
 import json
 import os
 from pathlib import Path
@@ -17,7 +19,8 @@ import pytest
 
 from linter.cli import main
 from linter.findings import Finding, Severity, Source
-from linter.formatters import (FINGERPRINT_KEY, FORMATTERS, Report, artifact_uri, claim_key, fingerprints,
+from linter import formatters
+from linter.formatters import (FINGERPRINT_KEY, FORMATTERS, WRITERS, Report, artifact_uri, claim_key, fingerprints,
                                format_github, format_gitlab, format_sarif, github_data, github_property)
 
 TESTS = Path(__file__).parent
@@ -119,6 +122,8 @@ def run(capsys, *argv):
     ("report-with-rules.sarif", format_sarif, dataclasses.replace(REPORT, rules=RULES)),
     ("report.github.txt", format_github, REPORT),
     ("report.gitlab.json", format_gitlab, REPORT),
+    ("report.txt", FORMATTERS["text"], REPORT),
+    ("report.json", FORMATTERS["json"], REPORT),
 ], ids=lambda value: value if isinstance(value, str) else "")
 def test_golden(name, formatter, report):
     assert_golden(name, formatter(report))
@@ -128,6 +133,50 @@ def test_formats_are_registered_and_deterministic():
     assert {"text", "json", "sarif", "github", "gitlab"} <= set(FORMATTERS)
     for name in ("sarif", "github", "gitlab"):
         assert FORMATTERS[name](REPORT) == FORMATTERS[name](REPORT)
+
+
+# --- written file by file -----------------------------------------------------------------------------
+
+WRITER_REPORTS = (REPORT, dataclasses.replace(REPORT, rules=RULES), Report((), 0),
+                  Report(FINDINGS, 3, (("drafts/bad file.md", "not valid UTF-8"),)),
+                  # files in another order than their paths': SARIF takes a rule's text from its first finding by
+                  # position, which here is in the last file
+                  Report(FINDINGS + (finding("drafts/0 intro.md", 2, 1, 2, 13, "sora.clip.max-length",
+                                             Severity.WARNING, "zwei Minuten", "2 min", "up to 60 s",
+                                             "Sora makes clips of up to 60 seconds.", CLIP[1:], "2024-02-27"),), 3))
+
+
+def write_by_file(name: str, report: Report) -> str:
+    """The format written as `factlint check` writes it: each file's findings as that file is done."""
+    out = io.StringIO()
+    writer = WRITERS[name](out, report.rules)
+    for _, findings in itertools.groupby(report.findings, key=lambda f: f.path):
+        writer.add(list(findings))
+        writer.add([])                  # a clean draft
+    writer.close(report.files, report.read_errors)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(FORMATTERS))
+def test_writing_file_by_file_gives_the_whole_report(name, monkeypatch):
+    monkeypatch.setattr(formatters, "SPOOL_BYTES", 10)       # SARIF's waiting results go to a real file
+    for report in WRITER_REPORTS:
+        assert write_by_file(name, report) == FORMATTERS[name](report)
+
+
+def test_sarif_rule_without_the_pack_is_described_by_its_first_finding_by_position():
+    report = WRITER_REPORTS[-1]         # that finding is in the last file
+    for text in (format_sarif(report), write_by_file("sarif", report)):
+        clip = json.loads(text)["runs"][0]["tool"]["driver"]["rules"][1]
+        assert clip["shortDescription"]["text"] == "Sora makes clips of up to 60 seconds."
+        assert clip["properties"]["as_of"] == "2024-02-27"
+
+
+@pytest.mark.parametrize("name", ["json", "sarif", "gitlab"])
+def test_json_written_item_by_item_is_what_json_dumps_writes(name):
+    for report in WRITER_REPORTS:
+        text = write_by_file(name, report)
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- SARIF --------------------------------------------------------------------------------------------
