@@ -304,7 +304,7 @@ def lookup_keys(candidate: NameCandidate) -> frozenset[tuple]:
     return _lookup_keys(candidate.tokens, candidate.separators, candidate.genitive)
 
 
-@lru_cache(maxsize=1 << 16)     # the same names come back sentence after sentence
+@lru_cache(maxsize=2048)     # the same names come back sentence after sentence; bounded: memory stays flat
 def _lookup_keys(tokens: tuple[str, ...], separators: tuple[str, ...], genitive: bool) -> frozenset[tuple]:
     keys: set[tuple] = set()
     for text, words in _reading_texts(tokens, separators, genitive):

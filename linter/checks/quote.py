@@ -564,7 +564,7 @@ def find_speaker(segment: _Text, quotation: Quotation, before: _Text | None, aft
     return NONE
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _segment_speaker(text: str, blockquote: bool, before: str, after: str, kinds: tuple,
                      mentions: tuple[Name, ...], quotation: Quotation, lang: str) -> Speaker:
     segment = _Text.of(text, blockquote, kinds, mentions)

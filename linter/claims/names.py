@@ -89,7 +89,7 @@ def _hyphen_joined(text: str, start: int, end: int) -> bool:
     return before or after
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
     """Every window of 1 to 4 consecutive name-like tokens of text, in order of position."""
     found = []
