@@ -252,6 +252,9 @@ _CACHE_DIR: list[str] = []      # the compiled-pack cache of this run (FACTLINT_
 
 def _env() -> dict:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    # an installed factlint runs from compiled bytecode (pip writes it at install time); a shell that
+    # forbids writing it would make every measured run compile the package again
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if _CACHE_DIR and "FACTLINT_CACHE_DIR" not in os.environ:
         env["FACTLINT_CACHE_DIR"] = _CACHE_DIR[-1]
     return env
