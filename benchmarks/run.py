@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure factlint's speed and memory on a generated corpus, and check the targets of the "Speed" issue.
 
-    python benchmarks/run.py                       # 2,000 drafts, a 2,000-fact synthetic pack (~15 min today)
+    python benchmarks/run.py                       # 2,000 drafts, a 2,000-fact synthetic pack (~6 min)
     python benchmarks/run.py --quick               # 60 drafts, a 200-fact pack: for CI (~30 s)
     python benchmarks/run.py --json                # the same figures as JSON on stdout
     python benchmarks/run.py --workdir /tmp/fb     # keep the generated corpus and pack there, and reuse them
