@@ -49,7 +49,10 @@ def compact(text: str) -> str:
 
 def is_name_like(token: str) -> bool:
     """Whether a token can be (part of) a name: a capital at its start or inside, not a number."""
-    return token[0].isalpha() and (token[0].isupper() or any(ch.isupper() for ch in token[1:]))
+    if not token[0].isalpha():
+        return False
+    # most words are all lower case after the first letter: one C call says so
+    return token[0].isupper() or not token[1:].islower() and any(ch.isupper() for ch in token[1:])
 
 
 def _name_tokens(text: str) -> list[tuple[int, int]]:
@@ -58,7 +61,7 @@ def _name_tokens(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
-        if any(a < end and start < b for a, b in masked):
+        if masked and any(a < end and start < b for a, b in masked):
             continue
         if start and text[start - 1] in "#@":
             continue
@@ -94,18 +97,23 @@ def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
     """Every window of 1 to 4 consecutive name-like tokens of text, in order of position."""
     found = []
     for run in _runs(text, _name_tokens(text)):
+        # per token once: its compact form and letters; a window's key is the join of its tokens'
+        # (the separators are no letters), and it is in capitals when every token's letters are
+        tokens = [text[a:b] for a, b, _ in run]
+        keys = [compact(token) for token in tokens]
+        letters = [sum(ch.isalpha() for ch in token) for token in tokens]
+        upper = [all(ch.isupper() for ch in token if ch.isalpha()) for token in tokens]
         for first in range(len(run)):
             for last in range(first, min(first + MAX_TOKENS, len(run))):
-                window = run[first:last + 1]
-                start, end = window[0][0], window[-1][1]
-                tokens = tuple(text[a:b] for a, b, _ in window)
-                separators = tuple(sep for _, _, sep in window[1:])
-                letters = [ch for ch in text[start:end] if ch.isalpha()]
+                start, end = run[first][0], run[last][1]
+                window = slice(first, last + 1)
+                words = tuple(tokens[window])
                 found.append(NameCandidate(
-                    start=start, end=end, text=text[start:end], tokens=tokens, separators=separators,
-                    key=compact(text[start:end]),
+                    start=start, end=end, text=text[start:end], tokens=words,
+                    separators=tuple(sep for _, _, sep in run[first + 1:last + 1]),
+                    key="".join(keys[window]),
                     compound=_hyphen_joined(text, start, end),
-                    all_caps=len(letters) > 1 and all(ch.isupper() for ch in letters),
-                    genitive=len(tokens[-1]) > 3 and tokens[-1].endswith("s"),
+                    all_caps=sum(letters[window]) > 1 and all(upper[window]),
+                    genitive=len(words[-1]) > 3 and words[-1].endswith("s"),
                 ))
     return tuple(found)
