@@ -246,7 +246,7 @@ def _check(args) -> int:
     if problem:
         print(f"factlint: {problem}", file=sys.stderr)
         return Exit.ERROR
-    failing, rules, recorded = False, {}, Counter()
+    failing, rules, recorded, unreadable_drafts = False, {}, Counter(), 0
     try:
         finder = ConfigFinder(args.config, args.no_config)
         files, read_errors = collect_files(args.paths, finder)
@@ -269,6 +269,7 @@ def _check(args) -> int:
             progress.step()
             if problem:
                 read_errors.append((str(path), problem))
+                unreadable_drafts += 1
             threshold = Severity.parse(args.fail_on or config.fail_on)
             failing = failing or any(f.severity >= threshold for f in found)
             if args.write_baseline:
@@ -284,7 +285,8 @@ def _check(args) -> int:
         return _write_baseline(args.write_baseline, recorded, read_errors)
     if args.diff:
         return Exit.ERROR if read_errors else Exit.CLEAN
-    report.close(len(files) - len(read_errors), tuple(read_errors))
+    # paths that do not exist never became drafts: only the drafts that could not be read are not linted
+    report.close(len(files) - unreadable_drafts, tuple(read_errors))
     if read_errors:
         return Exit.ERROR
     return Exit.FINDINGS if failing else Exit.CLEAN

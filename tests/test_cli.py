@@ -82,6 +82,14 @@ def test_missing_path_is_an_input_error(capsys):
     assert code == 2 and "does/not/exist.md: no such file or directory" in err
 
 
+def test_summary_counts_the_drafts_linted_beside_missing_and_unreadable_ones(drafts, capsys):
+    (drafts / "latin1.md").write_bytes("Die Clips sind länger.\n".encode("latin-1"))
+    code, out, _ = run(capsys, "check", str(drafts / "wrong.md"), str(drafts / "latin1.md"), "does/not/exist.md",
+                       str(drafts / "right.md"))
+    assert code == 2
+    assert out.splitlines()[-1].endswith(" in 2 files, 2 not readable")
+
+
 def test_directories_are_searched_for_drafts_only(tmp_path, capsys):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
