@@ -76,7 +76,7 @@ def test_every_template_names_known_anchors(lang: str) -> None:
 def add_date_word(monkeypatch):
     """Add a word to a date table for one test; the compiled shapes and anchors are rebuilt around it."""
     def clear() -> None:
-        for cached in (W.shapes, W.anchors, W.trigger, W._anchored):
+        for cached in (W._sources, W._shape, W.anchors, W.trigger, W._anchored):
             cached.cache_clear()
 
     def add(table: dict, word: str, value: object) -> None:

@@ -257,11 +257,22 @@ def _fragments(lang: str) -> dict[str, str]:
 
 
 @cache
+def _sources(lang: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """The shapes' regexes for one language, each with the names of its anchors, in template order."""
+    parts = _fragments(lang)
+    return tuple((frozenset(anchors.split()), LEFT + template % parts + RIGHT)
+                 for tag, anchors, template in TEMPLATES if tag in ("*", lang))
+
+
+@cache
+def _shape(lang: str, index: int) -> re.Pattern[str]:
+    # compiled when a sentence first needs it: compiling all of them was a tenth of a one-draft run
+    return re.compile(_sources(lang)[index][1], re.IGNORECASE)
+
+
 def shapes(lang: str) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
     """The compiled shapes for one language, each with the names of its anchors, in template order."""
-    parts = _fragments(lang)
-    return tuple((frozenset(anchors.split()), re.compile(LEFT + template % parts + RIGHT, re.IGNORECASE))
-                 for tag, anchors, template in TEMPLATES if tag in ("*", lang))
+    return tuple((needs, _shape(lang, index)) for index, (needs, _) in enumerate(_sources(lang)))
 
 
 def patterns(lang: str) -> tuple[re.Pattern[str], ...]:
@@ -328,4 +339,4 @@ def patterns_for(text: str, lang: str) -> tuple[re.Pattern[str], ...]:
 @cache
 def _anchored(lang: str, found: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     """The shapes with one of the `found` anchors."""
-    return tuple(pattern for needs, pattern in shapes(lang) if needs & found)
+    return tuple(_shape(lang, index) for index, (needs, _) in enumerate(_sources(lang)) if needs & found)
