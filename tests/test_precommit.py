@@ -236,7 +236,11 @@ def test_own_config_is_green_on_this_repository(hook_repo, env, tmp_path):
     passes on every file of the repository, the deliberately wrong examples included."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "python").symlink_to(sys.executable)
+    # a script, not a symlink: Python finds its virtualenv from the path it is started by, and a link
+    # in another directory would start the base interpreter, without this environment's packages
+    python = bin_dir / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
     own = dict(env, PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}")
     done = _pre_commit(hook_repo[0], own, "run", "--all-files")
     output = done.stdout + done.stderr
