@@ -4,8 +4,10 @@ Most of a pack's status and category patterns match nothing in most sentences, y
 the whole sentence. A pattern like `(?:ist|sind)\\s+(?:seit|ab)\\s+\\w+\\s+verfügbar` cannot match a
 sentence that does not contain "verfügbar"; a substring test on the case-folded sentence says so in a
 fraction of the time. `required_literals` reads the pattern's parse tree (CPython's `re._parser`) and
-returns a set of strings of which every match contains at least one (case-folded), or None when it
-finds no such set worth testing. It errs only towards None: a returned set is never wrong.
+returns groups of strings such that every match contains one string of each group (case-folded):
+`\bSora\b.{0,40}(?:frei|für alle)` needs "sora" and one of "frei", "für alle" — a sentence about Sora
+meets the first group, rarely the second. None when it finds no group worth testing. It errs only
+towards None or fewer groups: a returned group is never wrong.
 
 Case: the strings are case-folded and so is the text tested, which keeps the test a superset for
 IGNORECASE patterns (re's case-insensitive equivalences are folds) and for case-sensitive ones alike.
@@ -23,63 +25,65 @@ MIN_LENGTH = 3          # shorter strings occur in nearly every sentence: not wo
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 
+Needs = tuple[frozenset[str], ...]     # every group must be met: one string of each occurs
 
-def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
-    """Strings (case-folded) one of which every match of the pattern contains; None if none found."""
+
+def required_literals(source: str, flags: int = 0) -> Needs | None:
+    """Groups of strings (case-folded): every match of the pattern contains one string of each group;
+    the most selective group first. None if no group worth testing is found."""
     try:
         parsed = _parser.parse(source, flags)
     except Exception:  # noqa: BLE001 - the pattern compiles elsewhere or fails there with its own error
         return None
-    found = _sequence(list(parsed))
-    if found is None or min(map(len, found)) < MIN_LENGTH:
+    groups = {frozenset(g) for g in _sequence(list(parsed)) if min(map(len, g)) >= MIN_LENGTH}
+    if not groups:
         return None
-    return frozenset(found)
+    return tuple(sorted(groups, key=_selectivity, reverse=True))
 
 
-def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """The more selective of two requirements: longer shortest string, then fewer strings."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+def _selectivity(group) -> tuple:
+    """Longer shortest string, then fewer strings: the less likely a sentence meets the group."""
+    return min(map(len, group)), -len(group), sorted(group)
 
 
-def _sequence(items: list) -> set[str] | None:
-    """A sequence needs all its items: its requirement is the best one among them (runs of literal
-    characters are one requirement each)."""
-    best, run = None, []
+def _sequence(items: list) -> list[set[str]]:
+    """A sequence needs all its items: runs of literal characters and what each other item needs."""
+    needs, run = [], []
     for op, arg in items:
         if op is _c.LITERAL:
             run.append(chr(arg))
             continue
         if run:
-            best = _better(best, {"".join(run).casefold()})
+            needs.append({"".join(run).casefold()})
             run = []
-        best = _better(best, _item(op, arg))
+        needs += _item(op, arg)
     if run:
-        best = _better(best, {"".join(run).casefold()})
-    return best
+        needs.append({"".join(run).casefold()})
+    return needs
 
 
-def _item(op, arg) -> set[str] | None:
+def _item(op, arg) -> list[set[str]]:
     if op is _c.BRANCH:
-        alternatives = [_sequence(list(branch)) for branch in arg[1]]
-        if any(a is None for a in alternatives):
-            return None
-        return set().union(*alternatives)
+        # one alternative matches: each must need something, and the best group of each joins one group
+        best = []
+        for branch in arg[1]:
+            groups = _sequence(list(branch))
+            if not groups:
+                return []
+            best.append(max(groups, key=_selectivity))
+        return [set().union(*best)]
     if op is _c.SUBPATTERN:
         return _sequence(list(arg[-1]))
     if op in _REPEATS:
         low, _, body = arg
-        return _sequence(list(body)) if low >= 1 else None
+        return _sequence(list(body)) if low >= 1 else []
     if op is _c.ASSERT:     # a lookahead or lookbehind that must hold reads text that is there
         return _sequence(list(arg[1]))
     if _ATOMIC is not None and op is _ATOMIC:
         return _sequence(list(arg))
-    return None
+    return []
 
 
-def may_match(literals: frozenset[str] | None, folded_text: str) -> bool:
-    """False only when the pattern with these required literals cannot match the (case-folded) text."""
-    return literals is None or any(literal in folded_text for literal in literals)
+def may_match(needs: Needs | None, folded_text: str) -> bool:
+    """False only when a pattern that needs these cannot match the (case-folded) text."""
+    return needs is None or all(any(literal in folded_text for literal in group) for group in needs)

@@ -17,14 +17,14 @@ REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "eval" / "dev"
 
 LITERALS = [
-    (r"(?:ist|sind)\s+(?:seit|ab)\s+\w+\s+verfügbar", {"verfügbar"}),
-    (r"\bfrei\s+(?:verfügbar|zugänglich)", {"verfügbar", "zugänglich"}),
-    (r"(?P<claim>Open\s?Source|quelloffen)", {"source", "quelloffen"}),
-    (r"\bSora\b.{0,40}(?P<claim>für\s+alle)", {"sora"}),
-    (r"(?:released|launched)(?:\s+to\s+the\s+public)?", {"released", "launched"}),
-    (r"(?=.*\bStraße\b)Preis", {"strasse"}),          # case-folded: "ß" is "ss"
-    (r"(?i)VERFÜGBAR", {"verfügbar"}),
-    (r"(?:abc)+xy", {"abc"}),
+    (r"(?:ist|sind)\s+(?:seit|ab)\s+\w+\s+verfügbar", [{"verfügbar"}, {"sind", "ist"}]),   # "ab": too short
+    (r"\bfrei\s+(?:verfügbar|zugänglich)", [{"verfügbar", "zugänglich"}, {"frei"}]),
+    (r"(?P<claim>Open\s?Source|quelloffen)", [{"source", "quelloffen"}]),
+    (r"\bSora\b.{0,40}(?P<claim>für\s+alle)", [{"sora"}, {"alle"}, {"für"}]),
+    (r"(?:released|launched)(?:\s+to\s+the\s+public)?", [{"released", "launched"}]),
+    (r"(?=.*\bStraße\b)Preis", [{"strasse"}, {"preis"}]),   # case-folded: "ß" is "ss"
+    (r"(?i)VERFÜGBAR", [{"verfügbar"}]),
+    (r"(?:abc)+xy", [{"abc"}]),
     (r"a*b", None),                                     # nothing required
     (r"(?:foo|)bar?", None),                            # "ba" is too short to be worth a test
     (r"(?:verfügbar|\d+)", None),                       # one alternative needs no string
@@ -37,12 +37,14 @@ LITERALS = [
 @pytest.mark.parametrize("pattern, expected", LITERALS, ids=[p for p, _ in LITERALS])
 def test_required_literals(pattern, expected):
     found = required_literals(pattern, re.IGNORECASE)
-    assert found == (frozenset(expected) if expected is not None else None)
+    assert found == (tuple(frozenset(group) for group in expected) if expected is not None else None)
 
 
 def test_may_match_is_a_substring_test_on_folded_text():
-    assert may_match(frozenset({"verfügbar"}), "sora ist verfügbar")
-    assert not may_match(frozenset({"verfügbar"}), "sora ist angekündigt")
+    needs = (frozenset({"verfügbar", "zugänglich"}), frozenset({"sora"}))
+    assert may_match(needs, "sora ist verfügbar")
+    assert not may_match(needs, "sora ist angekündigt")
+    assert not may_match(needs, "runway ist verfügbar")   # every group must be met
     assert may_match(None, "")
 
 

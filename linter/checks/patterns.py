@@ -26,7 +26,7 @@ class _Prepared:
 
     contradicted_by: tuple
     unless: tuple
-    literals: frozenset[str] | None     # None: some pattern needs no known string
+    literals: tuple | None              # for any of the patterns (literals.Needs); None: one needs nothing known
 
 
 _PREPARED: dict = {}
@@ -38,8 +38,9 @@ def _prepared(expected, lang: str) -> _Prepared:
     if entry is None or entry[0] is not expected:
         contradicted = expected.contradicted_by.get(lang, ()) + expected.contradicted_by.get("*", ())
         unless = expected.unless.get(lang, ()) + expected.unless.get("*", ())
-        needs = [p.literals for p in contradicted]
-        literals = None if any(n is None for n in needs) else frozenset().union(*needs)
+        # any pattern's match holds one string of that pattern's most selective group
+        needs = [p.literals[0] if p.literals else None for p in contradicted]
+        literals = None if any(n is None for n in needs) else (frozenset().union(*needs),)
         # the fact is kept with its entry, so that its id is not reused by another while cached
         entry = _PREPARED[key] = (expected, _Prepared(contradicted, unless, literals))
     return entry[1]
