@@ -92,6 +92,8 @@ class Sentence:
 
     def in_context(self, scope: Scope) -> bool:
         """The sentence is in the fact's context and in none it is excluded from."""
+        if not (scope.context or scope.outside):    # most facts hold in every context
+            return True
         if scope.context and scope.context not in self.contexts:
             return False
         return not any(name in self.contexts for name in scope.outside)

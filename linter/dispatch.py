@@ -72,9 +72,9 @@ class RuleIndex:
         current = sentence.current.get("product")
         if current in self.product_subjects or current is not None and current not in sentence.subject_kind:
             subjects.add(current)
-        chosen = [rule for rule in self.events if _in_context(rule, sentence)]
+        chosen = [rule for rule in self.events if sentence.in_context(rule.scope)]
         for subject in subjects:        # each fact has one subject: no fact comes twice
-            chosen += [rule for rule in self.by_subject.get(subject, ()) if _in_context(rule, sentence)]
+            chosen += [rule for rule in self.by_subject.get(subject, ()) if sentence.in_context(rule.scope)]
         if self.by_name_key:
             keys = set()
             for candidate in find_name_candidates(sentence.text):
@@ -87,11 +87,6 @@ class RuleIndex:
         if self.quotes and quote_check.may_quote(sentence):
             chosen += self.quotes
         return chosen + self.others
-
-
-def _in_context(rule: Rule, sentence) -> bool:
-    scope = rule.scope
-    return not (scope.context or scope.outside) or sentence.in_context(scope)
 
 
 def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:

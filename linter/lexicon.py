@@ -102,59 +102,46 @@ class Terms:
 _WORD_START = LazyRegex(rf"(?<!{_WORD})(?=\S)")
 
 
-def _initial(entry: str) -> str:
-    """The bucket of an entry: its first two characters, lowercased, when both are word characters
-    (the text must start the same way there), else its first; "" for an entry that may start with
-    any letters ("*clips")."""
-    core = entry.strip()
-    if core.startswith("*"):
-        return ""
-    core = core.strip("*")
-    two = core[:2]
-    return two.lower() if len(two) == 2 and two.isalnum() else core[:1].lower()
-
-
 @dataclass(frozen=True)
-class NameIndex:
-    """Many word lists, each with its own key, matched in one pass.
-
-    At each position the longest entry wins, whatever list it belongs to ("Sora Turbo" over "Sora");
-    an entry keyed None matches and is then dropped (a longer name of something else).
+class InitialAlternation:
+    """Many regexes matched in one pass as one alternation of them all (in the given order) would match:
+    at each position the first regex that matches wins, and matches do not overlap (re.finditer).
 
     One alternation of thousands of names is slow (the regex engine tries every name at every position),
-    so the entries are split by their first two letters: at each word start only the entries that begin
-    as the text does are tried, and of those that match, the one the single alternation would have taken
-    (the first in the longest-first order) wins; matches do not overlap, as with re.finditer."""
+    so each regex is filed under the initials a match of it begins with (one or two lower-case
+    characters; "" for any): at a word start only the regexes filed under the text's first one or two
+    characters are tried, and of those that match, the earliest in the order wins."""
 
-    buckets: dict        # initial -> (LazyRegex of that initial's entries, their positions in the order)
-    keys: tuple          # position in the longest-first order -> the key of that entry
-    starts: LazyRegex | None = None   # the word starts where some entry can begin
+    buckets: dict        # initial -> (LazyRegex of that initial's regexes, their positions in the order)
+    starts: LazyRegex    # the word starts where some regex can begin
 
     @classmethod
-    def of(cls, keyed_entries) -> "NameIndex":
-        """Build from (entry, key) pairs; entries take genitive and possessive endings."""
-        pairs = sorted(((e, k) for e, k in keyed_entries if isinstance(e, str) and e.strip("* ")),
-                       key=lambda pair: len(pair[0]), reverse=True)
+    def of(cls, patterns, edge: str = _WORD, suffix: str = "") -> "InitialAlternation":
+        """From (regex, initials) pairs; each match is bounded by `edge` characters and may take `suffix`.
+        A regex's group in a match is its position in its bucket + 1 (`InitialAlternation.finditer`)."""
         grouped: dict[str, list[int]] = {}
-        for position, (entry, _) in enumerate(pairs):
-            grouped.setdefault(_initial(entry), []).append(position)
+        for position, (_, initials) in enumerate(patterns):
+            for initial in initials:
+                grouped.setdefault(initial, []).append(position)
         buckets = {}
         for initial, positions in grouped.items():
-            alternation = "|".join(f"({_entry_pattern(pairs[p][0], True)})" for p in positions)
-            buckets[initial] = (LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE),
+            alternation = "|".join(f"({patterns[p][0]})" for p in positions)
+            buckets[initial] = (LazyRegex(rf"(?<!{edge})(?:{alternation}){suffix}(?!{edge})", re.IGNORECASE),
                                 tuple(positions))
-        # visit only word starts with an entry's first letter, unless some entry may begin with any letters
+        # visit only word starts with a regex's first character, unless some regex may begin with any
         firsts = "".join(sorted({re.escape(initial[0]) for initial in grouped if initial}))
-        starts = _WORD_START if "" in grouped or not firsts else LazyRegex(rf"(?<!{_WORD})(?=[{firsts}])", re.IGNORECASE)
-        return cls(buckets, tuple(key for _, key in pairs), starts)
+        starts = (LazyRegex(rf"(?<!{edge})(?=\S)") if "" in grouped or not firsts
+                  else LazyRegex(rf"(?<!{edge})(?=[{firsts}])", re.IGNORECASE))
+        return cls(buckets, starts)
 
     def finditer(self, text: str):
-        """Yield (start, end, key) for each match whose key is not None."""
+        """Yield (position of the regex in the order, match) for each match; the regex's own group in
+        the match is `match.lastindex`."""
         if not self.buckets:
             return
         buckets, wild = self.buckets, self.buckets.get("")
         end = 0
-        for start in (self.starts or _WORD_START).finditer(text):
+        for start in self.starts.finditer(text):
             position = start.start()
             if position < end:
                 continue
@@ -169,7 +156,42 @@ class NameIndex:
                     if best is None or order < best[0]:
                         best = (order, match)
             if best is not None:
-                order, match = best
-                end = match.end()
-                if self.keys[order] is not None:
-                    yield match.start(), match.end(), self.keys[order]
+                end = best[1].end()
+                yield best
+
+
+def _initial(entry: str) -> str:
+    """The initial of a list entry: its first two characters, lowercased, when both are word characters
+    (the text must start the same way there), else its first; "" for an entry that may start with
+    any letters ("*clips")."""
+    core = entry.strip()
+    if core.startswith("*"):
+        return ""
+    core = core.strip("*")
+    two = core[:2]
+    return two.lower() if len(two) == 2 and two.isalnum() else core[:1].lower()
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Many word lists, each with its own key, matched in one pass (see InitialAlternation).
+
+    At each position the longest entry wins, whatever list it belongs to ("Sora Turbo" over "Sora");
+    an entry keyed None matches and is then dropped (a longer name of something else)."""
+
+    matcher: InitialAlternation
+    keys: tuple          # position in the longest-first order -> the key of that entry
+
+    @classmethod
+    def of(cls, keyed_entries) -> "NameIndex":
+        """Build from (entry, key) pairs; entries take genitive and possessive endings."""
+        pairs = sorted(((e, k) for e, k in keyed_entries if isinstance(e, str) and e.strip("* ")),
+                       key=lambda pair: len(pair[0]), reverse=True)
+        matcher = InitialAlternation.of([(_entry_pattern(entry, True), {_initial(entry)}) for entry, _ in pairs])
+        return cls(matcher, tuple(key for _, key in pairs))
+
+    def finditer(self, text: str):
+        """Yield (start, end, key) for each match whose key is not None."""
+        for order, match in self.matcher.finditer(text):
+            if self.keys[order] is not None:
+                yield match.start(), match.end(), self.keys[order]
