@@ -14,7 +14,9 @@ import functools
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .claims.clauses import clause_of, clause_pieces
 from .claims.dates import find_dates
+from .claims.predicates import find_predicates
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -57,6 +59,8 @@ class Sentence:
     draft_date: dt.date | None = None
     draft_date_known: bool = True                      # False: relative dates cannot be trusted
     main_product: str | None = None                    # the product the draft's title names
+    lexicon: object = None                             # the predicate vocabulary (vocabulary.Lexicon)
+    subject_references: dict = field(default_factory=dict)  # subject id -> Terms that refer back to it
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
 
@@ -76,6 +80,28 @@ class Sentence:
         if self._dates is None:
             self._dates = find_dates(self.text, self.lang, self.draft_date)
         return self._dates
+
+    @functools.cached_property
+    def predicates(self) -> list:
+        """The predicates of the shared vocabulary the sentence says (claims/predicates.py)."""
+        return find_predicates(self.text, self.lang, self.lexicon) if self.lexicon is not None else []
+
+    @functools.cached_property
+    def clauses(self) -> list:
+        """The sentence's clauses, insertions joined to them (claims/clauses.py)."""
+        verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"] if self.lang == "en" else ()
+        return clause_pieces(self.text, self.lang, verbs)
+
+    def clause_span(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The clause that holds [start, end)."""
+        return clause_of(self.clauses, start, end)
+
+    def refers_to(self, subject: str, left: int, right: int) -> bool:
+        """Whether [left, right) names the subject or refers back to it ("das Modell")."""
+        if any(m.subject == subject and left <= m.start < right for m in self.mentions):
+            return True
+        terms = self.subject_references.get(subject)
+        return terms is not None and terms.search(self.text[left:right])
 
     def named_at(self, position: int, kind: str) -> str | None:
         """The subject of `kind` the sentence itself names nearest before `position` (else after it)."""
@@ -189,6 +215,8 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     event_references = [(s.id, [terms for lang_key, terms in s.references.items() if lang_key in (lang, "*")])
                          for s in rulebook.subjects.values() if s.kind == "event"]
     current = dict(main)
+    lexicon = rulebook.lexicon
+    subject_references = {s.id: s.references[lang] for s in rulebook.subjects.values() if s.references.get(lang)}
     rows: dict = {}
     texts = {id(s): (doc.segments[i - 1].text if i else "",
                      doc.segments[i + 1].text if i + 1 < len(doc.segments) else "")
@@ -211,5 +239,6 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                                subject_kind=kinds, event_of=event_of, draft_date=draft_date,
                                before=texts[id(segment)][0], after=texts[id(segment)][1],
                                draft_date_known=draft_date_known,
-                               main_product=main["product"])
+                               main_product=main["product"], lexicon=lexicon,
+                               subject_references=subject_references)
                 current.update(_next_current(mentions, main))

@@ -83,6 +83,13 @@ class Rulebook:
         return _mention_index(self.subjects)
 
     @functools.cached_property
+    def lexicon(self):
+        """Every form of every predicate of the shared vocabulary (linter/vocabulary), built once and
+        kept in the pack cache: expanding the vocabulary costs more than a whole one-draft run."""
+        from .vocabulary import build_lexicon, predicate_definitions
+        return build_lexicon(predicate_definitions())
+
+    @functools.cached_property
     def indexes(self) -> dict:
         """The facts indexed for dispatch (linter/dispatch.py), per selection of facts; built on use."""
         return {}
@@ -285,7 +292,7 @@ def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str:
     """A hash of everything a loaded pack depends on: every rule and seed file's name and bytes, and
     the linter's own code (the pickled objects are its classes), so a stale cache is never used."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    sources = sorted(_PACKAGE.rglob("*.py"))
+    sources = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "vocabulary").glob("*.yaml"))
     for directory in (*pack_dirs, *seed_dirs, *(p.parent / "seeds" for p in pack_dirs), *(p / "seeds" for p in pack_dirs)):
         if directory.is_dir():
             sources += sorted(f for f in directory.iterdir() if f.is_file())
@@ -307,7 +314,8 @@ def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) ->
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass  # no cache, or an unreadable one: build it anew
     rulebook = load_pack(pack_dirs, seed_dirs)
-    rulebook.mentions  # noqa: B018 - build the matcher now, so the cache entry carries it
+    rulebook.mentions  # noqa: B018 - build the matchers now, so the cache entry carries them
+    rulebook.lexicon  # noqa: B018
     _store(path, rulebook)
     return rulebook
 

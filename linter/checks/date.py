@@ -22,6 +22,7 @@ from typing import Iterator
 from ..fields import FieldReader
 from ..findings import Mismatch
 from ..stance import clause_bounds
+from .predicates import introduces_another, read_predicates, said_in
 
 KIND = "date"
 GRANULARITIES = ("day", "month", "year", "weekday")
@@ -40,6 +41,7 @@ class Expected:
     forecast: bool
     other_dates: tuple[tuple[dt.date, dt.date], ...]
     label: str            # the date as the fact states it, e.g. "2024-02", "end of 2024"
+    predicate: tuple = ()  # what happened on the date, as predicates of the shared vocabulary
 
 
 def _interval(reader: FieldReader, key: str, raw, period: str | None = None) -> tuple[dt.date, dt.date]:
@@ -71,7 +73,8 @@ def parse_expected(reader: FieldReader) -> Expected:
     label = str(reader.raw("date")) if not period else f"{period} of {reader.raw('date')}"
     return Expected(first, last, reader.choice("granularity", GRANULARITIES),
                     WEEKDAYS.index(weekday) if weekday else None, bool(reader.raw("forecast", required=False)),
-                    tuple(_interval(reader, "other_dates", d) for d in others), label)
+                    tuple(_interval(reader, "other_dates", d) for d in others), label,
+                    read_predicates(reader, "predicate"))
 
 
 def _contradicts(expected: Expected, mention) -> bool:
@@ -128,7 +131,16 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
             continue  # "im Februar" in an undated draft: which February is anyone's guess
         if any(not (mention.last < a or mention.first > b) for a, b in expected.other_dates):
             continue
-        clause = _event_clause(sentence, mention)
+        if expected.predicate:
+            # the event is said by its predicate in the date's own clause, in any word order
+            left, right = sentence.clause_span(mention.start, mention.end)
+            if not said_in(sentence, expected.predicate, left, right):
+                continue
+            if introduces_another(sentence, scope.subject, left, right):
+                continue
+            clause = sentence.text[left:right]
+        else:
+            clause = _event_clause(sentence, mention)
         if scope.cues and not scope.cues.search(clause):
             continue
         if sentence.subject_kind.get(scope.subject) != "product":

@@ -1,0 +1,83 @@
+"""Shared by the facts written as subject + predicate + value: reading `predicate:` and asking a
+sentence whether, where and how it says a predicate (claims/predicates.py finds the words).
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from ..stance import NEGATIONS
+from ..vocabulary import predicate_definitions, word_lists
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def read_predicates(reader, key: str, required: bool = False) -> tuple[str, ...]:
+    """`predicate: announce` or a list of them; each must be a predicate of the shared vocabulary."""
+    raw = reader.raw(key, required=required)
+    if raw is None:
+        return ()
+    names = [raw] if isinstance(raw, str) else raw
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise reader.fail(key, "must be a predicate name or a list of them")
+    known = predicate_definitions()
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, list(known), n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            raise reader.fail(key, f'names unknown predicate "{name}"{hint}; the predicates are listed in '
+                                   "docs/rule-format.md")
+    return tuple(names)
+
+
+def hits_in(sentence, predicates: tuple, left: int, right: int) -> list:
+    """The sentence's hits of any of `predicates` inside [left, right)."""
+    return [h for h in sentence.predicates if h.predicate in predicates and left <= h.start < right]
+
+
+def said_in(sentence, predicates: tuple, left: int, right: int) -> bool:
+    """Whether the span says one of the predicates (not by an antonym)."""
+    return any(not h.negated for h in hits_in(sentence, predicates, left, right))
+
+
+@functools.lru_cache(maxsize=None)
+def word_set(list_name: str, lang: str) -> frozenset:
+    """A list of words.yaml as lower-case single words (multi-word entries are matched as phrases)."""
+    return frozenset(w.lower() for w in word_lists()[list_name].get(lang, ()) if " " not in w)
+
+
+@functools.lru_cache(maxsize=None)
+def phrase_list(list_name: str, lang: str) -> tuple:
+    return tuple(tuple(w.lower().split()) for w in word_lists()[list_name].get(lang, ()) if " " in w)
+
+
+def has_word(sentence, list_name: str, left: int, right: int) -> bool:
+    """Whether [left, right) holds a word or phrase of the words.yaml list `list_name`."""
+    words = [w.group().lower() for w in _WORD.finditer(sentence.text, left, right)]
+    single = word_set(list_name, sentence.lang)
+    if any(w in single for w in words):
+        return True
+    return any(tuple(words[i:i + len(p)]) == p for p in phrase_list(list_name, sentence.lang)
+               for i in range(len(words) - len(p) + 1))
+
+
+def introduces_another(sentence, subject: str, left: int, right: int) -> bool:
+    """The clause brings in a new, unnamed thing ("präsentierte Meta ein Videomodell") and does not name
+    the subject: its predicate is about that thing, not about the subject current before."""
+    # an event is also spoken of through the thing it happened to ("den Videogenerator" for the leak)
+    if any(sentence.refers_to(s, left, right) for s in (subject, sentence.event_of.get(subject)) if s):
+        return False
+    indefinite = word_set("indefinite", sentence.lang)
+    tokens = list(_WORD.finditer(sentence.text, left, right))
+    for word, following in zip(tokens, tokens[1:]):
+        if word.group().lower() in indefinite and word.group()[0].islower():
+            noun = following.group()
+            if sentence.lang == "en" or noun[0].isupper() or noun.lower() in ("neues", "anderes"):
+                return True
+    return False
+
+
+def negated_in(sentence, left: int, right: int) -> bool:
+    """Whether the clause denies what it says ("nicht", "kein", "not", "never", "n't")."""
+    return NEGATIONS.search(sentence.text[left:right])

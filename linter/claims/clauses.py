@@ -1,0 +1,64 @@
+"""The clause a word belongs to, where appositions and insertions between commas do not cut it.
+
+A sentence is cut at commas, semicolons, colons, dashes, brackets and clause-joining conjunctions; a
+piece without a finite verb is an insertion ("am Freitag, 3. Mai 2024, eröffnet"; "Mira Murati – seit
+2023 Technikchefin – sagte") or a list item ("Red Teamer und Künstler") and joins the piece before it.
+The finite verbs are the auxiliaries, modals and common verbs of vocabulary/words.yaml, and in English
+the verb forms of the predicate vocabulary (English verbs after a comma open relative clauses:
+"OpenAI, which unveiled Sora").
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..vocabulary import word_lists
+
+_BREAK = re.compile(r"[,;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|and|but|while|whereas|because)\b",
+                    re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _finite(lang: str) -> frozenset:
+    return frozenset(w.lower() for w in word_lists()["finite_verbs"].get(lang, ()))
+
+
+@functools.lru_cache(maxsize=None)
+def _openers(lang: str) -> frozenset:
+    return frozenset(w.lower() for w in word_lists()["clause_openers"].get(lang, ()))
+
+
+def clause_pieces(text: str, lang: str, verb_spans=()) -> list[tuple[int, int]]:
+    """The clauses of a sentence as spans; insertions are joined to the clause before them."""
+    finite = _finite(lang)
+    cuts = [0]
+    for match in _BREAK.finditer(text):
+        cuts += [match.start(), match.end()]
+    cuts.append(len(text))
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    merged: list[list[int]] = []
+    for start, end in pieces:
+        has_verb = any(w.group().lower() in finite for w in _WORD.finditer(text, start, end)) or any(
+            start <= a < end for a, _ in verb_spans)
+        if merged and not has_verb:
+            merged[-1][1] = end
+        elif merged and not merged[-1][2] and not _opens_clause(text, start, end, lang):
+            # the pieces so far had no verb: they are a fronted insertion of this clause
+            merged[-1][1:] = [end, has_verb]
+        else:
+            merged.append([start, end, has_verb])
+    return [(a, b) for a, b, _ in merged] or [(0, len(text))]
+
+
+def _opens_clause(text: str, start: int, end: int, lang: str) -> bool:
+    first = _WORD.search(text, start, end)
+    return first is not None and first.group().lower() in _openers(lang)
+
+
+def clause_of(pieces: list[tuple[int, int]], start: int, end: int | None = None) -> tuple[int, int]:
+    """The clause span that holds [start, end)."""
+    for a, b in pieces:
+        if a <= start < b or (start == b and a < b and start == pieces[-1][1]):
+            return a, b
+    return pieces[-1]

@@ -1,0 +1,77 @@
+"""Find the predicates of the shared vocabulary in a sentence, by word form, in one pass.
+
+Each word is looked up once in the vocabulary's table of forms (linter/vocabulary). A German separable
+verb counts when its particle closes the clause after it ("stellte OpenAI Sora im Februar vor"); an
+English phrasal verb when its particle follows it in the clause ("rolled Sora out"); a verb that comes
+with a fixed phrase when the clause holds the phrase ("ging im Februar ans Netz").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]+")
+# what may follow a separable particle that closes its clause
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\u2013\u2014\"'\u201c\u201d\u00ab\u00bb]|-\s|(?:und|oder|aber|sondern|denn|weil|dass|als|wie)\b)",
+                         re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\u2013\u2014]")
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateHit:
+    """A predicate said in a sentence: the span of its word(s), and whether an antonym said it."""
+
+    start: int
+    end: int
+    predicate: str
+    negated: bool
+    pos: str
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(lower-case word, start, end) for each word of the text."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _follows(tokens: list, index: int, rest: tuple, text: str, particle_ends_clause: bool) -> tuple | None:
+    """The span of `rest` (a particle or a phrase's words) after token `index`, in the same clause."""
+    n = len(rest)
+    for j in range(index + 1, len(tokens) - n + 1):
+        if _CLAUSE_BREAK.search(text, tokens[index][2], tokens[j][1]):
+            return None
+        if all(tokens[j + k][0] == rest[k] for k in range(n)):
+            end = tokens[j + n - 1][2]
+            if particle_ends_clause and not _CLAUSE_END.match(text, end):
+                continue
+            return tokens[j][1], end
+    return None
+
+
+def _anywhere(tokens: list, rest: tuple) -> bool:
+    n = len(rest)
+    return any(all(tokens[j + k][0] == rest[k] for k in range(n)) for j in range(len(tokens) - n + 1))
+
+
+def find_predicates(text: str, lang: str, lexicon) -> list[PredicateHit]:
+    """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it."""
+    tokens = words(text)
+    single, phrases = lexicon.single.get(lang, {}), lexicon.phrases.get(lang, {})
+    hits: list[PredicateHit] = []
+    taken_until = -1
+    for index, (word, start, end) in enumerate(tokens):
+        for rest, form in phrases.get(word, ()):
+            n = len(rest)
+            if tuple(t[0] for t in tokens[index + 1:index + 1 + n]) == rest:
+                hits.append(PredicateHit(start, tokens[index + n][2], form.predicate, form.negated, form.pos))
+                taken_until = max(taken_until, tokens[index + n][2])
+        if start < taken_until:
+            continue
+        for form in single.get(word, ()):
+            if form.companions:
+                if form.particle:
+                    if _follows(tokens, index, form.companions, text, lang == "de") is None:
+                        continue
+                elif not _anywhere(tokens, form.companions):
+                    continue
+            hits.append(PredicateHit(start, end, form.predicate, form.negated, form.pos))
+    return hits
