@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_rules_option(facts)
     facts.add_argument("--format", choices=("text", "json"), default="text")
 
+    lsp = commands.add_parser("lsp", help="run the language server for editors on stdin/stdout (extra: factlint[lsp])")
+    lsp.add_argument("--debounce", type=int, default=300, metavar="MS",
+                     help="lint a changed document after MS milliseconds without a further change (default: 300)")
+
     rules = commands.add_parser("rules", help="validate a rule pack or run its examples")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     for name, text in (("check", "validate the pack, including every source quote"),
@@ -463,7 +467,18 @@ def _facts(args) -> int:
     return Exit.CLEAN
 
 
-COMMANDS = {"check": _check, "rules": _rules, "facts": _facts}
+def _lsp(args) -> int:
+    try:
+        from .lsp.server import serve
+    except ImportError as exc:
+        if exc.name not in ("pygls", "lsprotocol") and not (exc.name or "").startswith(("pygls.", "lsprotocol.")):
+            raise
+        print("factlint: the language server needs the lsp extra: pip install 'factlint[lsp]'", file=sys.stderr)
+        return Exit.ERROR
+    return serve(max(args.debounce, 0) / 1000)
+
+
+COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp}
 
 
 def main(argv: list[str] | None = None) -> int:

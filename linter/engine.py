@@ -11,7 +11,7 @@ from typing import Iterable
 from .checks import RULE_TYPES
 from .discourse import Sentence, read_sentences
 from .dispatch import rule_index
-from .findings import Finding, Mismatch, Severity
+from .findings import Finding, Mismatch, Severity, Source
 from .language import guess_language
 from .messages import AS_OF, localise
 from .rulebook import Rule, Rulebook
@@ -71,14 +71,22 @@ def _outdated(rule: Rule, sentence: Sentence, draft_date: dt.date, window: int) 
     return f"the pack's knowledge of this ends {end.isoformat()}{why}; the fact may be outdated"
 
 
+def statement(rule: Rule, lang: str) -> str:
+    """The fact in the draft's language (or in the one language the fact is written in)."""
+    return rule.statement.get(lang) or next(iter(rule.statement.values()))
+
+
+def citation(source: Source, as_of: str, lang: str) -> str:
+    """`(<seed>: "<quote>", as of <date>)`, the end of a finding's message."""
+    return f'({source.file}: "{source.quote}", {AS_OF.get(lang, AS_OF["en"])} {as_of})'
+
+
 def _message(rule: Rule, mismatch: Mismatch, found: str, lang: str) -> str:
     """`<what the draft says> — <what the sources say> (<seed>: "<quote>", as of <date>)`."""
-    statement = rule.statement.get(lang) or next(iter(rule.statement.values()))
-    source = rule.sources[0]
     reading = f" (= {localise(mismatch.reading, lang)})" if mismatch.reading else ""
     note = f" [{localise(mismatch.note, lang)}]" if mismatch.note else ""
-    return (f'"{found}"{reading}{note} \u2014 {statement} ({source.file}: "{source.quote}", '
-            f"{AS_OF.get(lang, AS_OF['en'])} {rule.as_of.isoformat()})")
+    return (f'"{found}"{reading}{note} \u2014 {statement(rule, lang)} '
+            f"{citation(rule.sources[0], rule.as_of.isoformat(), lang)}")
 
 
 def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch, outdated: str) -> Finding:

@@ -106,7 +106,7 @@ def _label(path: Path, pack: Path) -> str:
         return str(path)
 
 
-def _seed_dirs(pack: Path, extra: tuple[Path, ...]) -> tuple[Path, ...]:
+def seed_dirs_of(pack: Path, extra: tuple[Path, ...]) -> tuple[Path, ...]:
     """Where a pack's source files may live: beside the pack, inside it, then the defaults."""
     return tuple(d for d in (pack.parent / "seeds", pack / "seeds", *extra) if d.is_dir())
 
@@ -249,7 +249,7 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
         if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
             errors.append(f"{label}:1: a rule file needs a top-level list `facts:` (or `subjects:`)")
             continue
-        seeds = _SeedTexts(_seed_dirs(pack, seed_dirs))
+        seeds = _SeedTexts(seed_dirs_of(pack, seed_dirs))
         for item in data["facts"]:
             try:
                 rule = _read_rule(item, label, seeds, subjects, contexts)
