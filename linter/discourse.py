@@ -89,8 +89,13 @@ class Sentence:
     @functools.cached_property
     def clauses(self) -> list:
         """The sentence's clauses, insertions joined to them (claims/clauses.py)."""
-        verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"] if self.lang == "en" else ()
-        return clause_pieces(self.text, self.lang, verbs)
+        # a predicate's verb makes a clause; in German only a finite one (no participle: "ge…t")
+        verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"
+                 and (self.lang == "en" or "ge" not in self.text[h.start:h.end].lower()[:5])]
+        # a piece that says a predicate and names its own date is a clause of its own, verb or not
+        # ("Construction is to start in 2027, with operation planned for 2029")
+        events = [((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates()]
+        return clause_pieces(self.text, self.lang, verbs, events)
 
     def clause_span(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The clause that holds [start, end)."""

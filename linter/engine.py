@@ -56,8 +56,11 @@ def knowledge_end(rule: Rule, window: int) -> dt.date | None:
     return rule.until or rule.as_of + dt.timedelta(days=window)
 
 
-def _claim_date(sentence: Sentence, draft_date: dt.date) -> dt.date:
-    """When a claim speaks of: the latest date the sentence names, else the draft's own date."""
+def _claim_date(sentence: Sentence, draft_date: dt.date, rule: Rule | None = None) -> dt.date:
+    """When a claim speaks of: the latest date the sentence names, else the draft's own date. A plan's
+    dates are its content, not its time: a claim about a plan is made on the draft's date."""
+    if rule is not None and getattr(rule.expected, "forecast", False):
+        return draft_date
     dates = sentence.dates()
     return max(d.last for d in dates) if dates else draft_date
 
@@ -65,7 +68,7 @@ def _claim_date(sentence: Sentence, draft_date: dt.date) -> dt.date:
 def _outdated(rule: Rule, sentence: Sentence, draft_date: dt.date, window: int) -> str:
     """A note when the claim is about a time after the pack's knowledge of a state fact ends."""
     end = knowledge_end(rule, window)
-    if end is None or _claim_date(sentence, draft_date) < end:
+    if end is None or _claim_date(sentence, draft_date, rule) < end:
         return ""
     why = f" ({rule.until_note})" if rule.until and rule.until_note else ""
     return f"the pack's knowledge of this ends {end.isoformat()}{why}; the fact may be outdated"

@@ -22,14 +22,14 @@ from typing import Iterator
 from ..fields import FieldReader
 from ..findings import Mismatch
 from ..stance import clause_bounds
-from .predicates import introduces_another, read_predicates, said_in
+from .predicates import has_word, introduces_another, read_predicates, said_in, word_set
 
 KIND = "date"
-GRANULARITIES = ("day", "month", "year", "weekday")
+GRANULARITIES = ("day", "month", "quarter", "year", "weekday")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # the months of a year each part of it covers ("Ende 2024" = September to December)
-_PERIODS = {"start": (1, 4), "mid": (5, 8), "end": (9, 12)}
+_PERIODS = {"start": (1, 4), "mid": (5, 8), "end": (9, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class Expected:
     other_dates: tuple[tuple[dt.date, dt.date], ...]
     label: str            # the date as the fact states it, e.g. "2024-02", "end of 2024"
     predicate: tuple = ()  # what happened on the date, as predicates of the shared vocabulary
+    since: dt.date | None = None   # a plan that holds from this day: earlier drafts are not compared
 
 
 def _interval(reader: FieldReader, key: str, raw, period: str | None = None) -> tuple[dt.date, dt.date]:
@@ -74,7 +75,7 @@ def parse_expected(reader: FieldReader) -> Expected:
     return Expected(first, last, reader.choice("granularity", GRANULARITIES),
                     WEEKDAYS.index(weekday) if weekday else None, bool(reader.raw("forecast", required=False)),
                     tuple(_interval(reader, "other_dates", d) for d in others), label,
-                    read_predicates(reader, "predicate"))
+                    read_predicates(reader, "predicate"), reader.date("since", required=False))
 
 
 def _contradicts(expected: Expected, mention) -> bool:
@@ -122,14 +123,47 @@ def _named_only_elsewhere(sentence, subject: str, clause: str) -> bool:
     return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named)
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[-\u2013\u2014]\s")
+_DATELINE_BEFORE = re.compile(r"^\W*[A-ZÄÖÜ]{2,}[\w .'-]*,(?:\s+[\w .'-]+,)?\s*$")
+
+
+def _in_dateline(sentence, mention) -> bool:
+    """A wire story's dateline ("HAMBURG, Feb 28 (Nordic Wire) -"): the date of the report."""
+    return bool(_DATELINE_BEFORE.match(sentence.text[:mention.start])
+                and _DATELINE_AFTER.match(sentence.text, mention.end))
+
+
+def _said_on(sentence, mention) -> bool:
+    """The date follows a verb of saying ("said on Tuesday it had installed"): it is when it was said."""
+    before = sentence.text[max(0, mention.start - 30):mention.start].split()
+    return bool(before) and before[-1].lower().strip(",") in word_set("speech_verbs", sentence.lang)
+
+
+def _moved_to(sentence, mention, left: int, right: int) -> bool:
+    """The date is where a postponement moves something ("verschoben auf 2026", "pushed into 2026")."""
+    before = sentence.text[left:mention.start].split()
+    return bool(before) and before[-1].lower() in word_set("target_prepositions", sentence.lang) \
+        and said_in(sentence, ("postpone",), left, right)
+
+
+def _today(sentence, mention) -> bool:
+    """"heute", "today", "now": the draft's own day, never the date of a plan."""
+    return mention.relative and sentence.draft_date is not None and mention.first <= sentence.draft_date <= mention.last \
+        and mention.granularity == "day"
+
+
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each date of the event that lies outside the fact's date."""
     expected: Expected = rule.expected
     scope = rule.scope
+    if expected.since is not None and sentence.draft_date is not None and sentence.draft_date < expected.since:
+        return
     for mention in sentence.dates():
         if mention.relative and not sentence.draft_date_known:
             continue  # "im Februar" in an undated draft: which February is anyone's guess
         if any(not (mention.last < a or mention.first > b) for a, b in expected.other_dates):
+            continue
+        if _in_dateline(sentence, mention) or (expected.forecast and _today(sentence, mention)):
             continue
         if expected.predicate:
             # the event is said by its predicate in the date's own clause, in any word order
@@ -138,6 +172,14 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
                 continue
             if introduces_another(sentence, scope.subject, left, right):
                 continue
+            if has_word(sentence, "superseded", left, right):
+                continue    # "ursprünglich war … geplant": an earlier plan, reported as such
+            if scope.requires and not scope.requires.search(sentence.text[left:right]):
+                continue
+            if "announce" not in expected.predicate and _said_on(sentence, mention):
+                continue
+            if _moved_to(sentence, mention, left, right):
+                continue    # "pushes full operation into 2026": the date a postponement moves to
             clause = sentence.text[left:right]
         else:
             clause = _event_clause(sentence, mention)

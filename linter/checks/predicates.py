@@ -37,8 +37,13 @@ def hits_in(sentence, predicates: tuple, left: int, right: int) -> list:
 
 
 def said_in(sentence, predicates: tuple, left: int, right: int) -> bool:
-    """Whether the span says one of the predicates (not by an antonym)."""
-    return any(not h.negated for h in hits_in(sentence, predicates, left, right))
+    """Whether the span says one of the predicates (not by an antonym), by its own words or by the
+    predicates the vocabulary says it is made of ("together": begin + build = start of construction)."""
+    if any(not h.negated for h in hits_in(sentence, predicates, left, right)):
+        return True
+    definitions = predicate_definitions()
+    return any(all(said_in(sentence, (part,), left, right) for part in group)
+               for name in predicates for group in definitions.get(name, {}).get("together") or ())
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,6 +72,9 @@ def introduces_another(sentence, subject: str, left: int, right: int) -> bool:
     the subject: its predicate is about that thing, not about the subject current before."""
     # an event is also spoken of through the thing it happened to ("den Videogenerator" for the leak)
     if any(sentence.refers_to(s, left, right) for s in (subject, sentence.event_of.get(subject)) if s):
+        return False
+    # and names someone else who did it: an unnamed thing alone ("ein Kabel") is part of the claim
+    if not any(m.subject != subject and left <= m.start < right for m in sentence.mentions):
         return False
     indefinite = word_set("indefinite", sentence.lang)
     tokens = list(_WORD.finditer(sentence.text, left, right))

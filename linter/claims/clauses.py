@@ -14,7 +14,7 @@ import re
 
 from ..vocabulary import word_lists
 
-_BREAK = re.compile(r"[,;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|and|but|while|whereas|because)\b",
+_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|and|but|while|whereas|because)\b",
                     re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -29,7 +29,7 @@ def _openers(lang: str) -> frozenset:
     return frozenset(w.lower() for w in word_lists()["clause_openers"].get(lang, ()))
 
 
-def clause_pieces(text: str, lang: str, verb_spans=()) -> list[tuple[int, int]]:
+def clause_pieces(text: str, lang: str, verb_spans=(), events=()) -> list[tuple[int, int]]:
     """The clauses of a sentence as spans; insertions are joined to the clause before them."""
     finite = _finite(lang)
     cuts = [0]
@@ -40,7 +40,8 @@ def clause_pieces(text: str, lang: str, verb_spans=()) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for start, end in pieces:
         has_verb = any(w.group().lower() in finite for w in _WORD.finditer(text, start, end)) or any(
-            start <= a < end for a, _ in verb_spans)
+            start <= a < end for a, _ in verb_spans) or any(
+            start <= p < end and start <= d < end for (p, _), (d, _) in events)
         if merged and not has_verb:
             merged[-1][1] = end
         elif merged and not merged[-1][2] and not _opens_clause(text, start, end, lang):

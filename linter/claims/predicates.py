@@ -14,7 +14,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # what may follow a separable particle that closes its clause
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\u2013\u2014\"'\u201c\u201d\u00ab\u00bb]|-\s|(?:und|oder|aber|sondern|denn|weil|dass|als|wie)\b)",
                          re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.;:!?\u2013\u2014]")
+_CLAUSE_BREAK = re.compile(r"(?<![\d\s][a-z])(?<!\d)[.](?=\s*$)|[;:!?\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
