@@ -31,6 +31,7 @@ class FieldReader:
     label: str           # the file as shown to the user, e.g. "rules/sora.yaml"
     rule_id: str = ""
     prefix: str = ""     # "expected." when reading a nested mapping
+    spec: object = None  # the schema.Mapping that declares this mapping's keys, when known
 
     def line(self, key: str | None = None) -> int:
         """Line of a key, or of the mapping."""
@@ -48,6 +49,10 @@ class FieldReader:
 
     def raw(self, key: str, required: bool = True):
         """The value of `key`; a missing required field is an error."""
+        if self.spec is not None and key not in self.spec.names:
+            # the loader validated the mapping against linter/schema.py: a key read here but not declared
+            # there would be refused in every pack, so this is the code's mistake, not the pack's
+            raise LookupError(f'"{self.prefix}{key}" is read but not declared in linter/schema.py')
         value = self.data.get(key) if isinstance(self.data, dict) else None
         if value is None and required:
             raise self.fail(key, "is required")
@@ -77,6 +82,11 @@ class FieldReader:
             return value.date()
         if isinstance(value, dt.date):
             return value
+        try:
+            if isinstance(value, str):
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
         raise self.fail(key, f"must be a date such as 2024-02-26 (got {value!r})")
 
     def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
@@ -117,7 +127,7 @@ class FieldReader:
             for item in items:
                 try:
                     out.append(LazyRegex(item, re.IGNORECASE, re.compile(item, re.IGNORECASE), prefilter=True))
-                except re.error as exc:
+                except (re.error, OverflowError, RecursionError) as exc:
                     raise self.fail(key, f"has an invalid regular expression {item!r}: {exc}") from None
             compiled[lang] = tuple(out)
         return compiled
@@ -127,4 +137,6 @@ class FieldReader:
         value = self.raw(key)
         if not isinstance(value, dict):
             raise self.fail(key, "must be a mapping")
-        return FieldReader(value, self.label, self.rule_id, f"{self.prefix}{key}.")
+        declared = self.spec[key].type if self.spec is not None else None
+        inner = declared if hasattr(declared, "names") else None    # a schema.Mapping declares keys; a list does not
+        return FieldReader(value, self.label, self.rule_id, f"{self.prefix}{key}.", inner)

@@ -6,6 +6,7 @@ line, rule and field, so a desk fixes all of them in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import hashlib
 import os
@@ -14,17 +15,15 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from . import schema
 from .checks import RULE_TYPES
 from .fields import LANGS, FieldError, FieldReader, RuleError
 from .findings import Severity, Source
 from .lexicon import NameIndex, Terms
 from .normalize import normalise
-from .yamlload import LineDict, YamlError, load_yaml
-
-_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-SUBJECT_KINDS = ("product", "event", "person", "organisation")
+from .yamlload import LineDict, YamlError, load_yaml, read_regular
 
 
 @dataclass(frozen=True)
@@ -106,160 +105,317 @@ def _label(path: Path, pack: Path) -> str:
         return str(path)
 
 
+def seed_dir_candidates(pack: Path, extra: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Where a pack's source files are looked for, in this order: seeds/ beside the pack directory,
+    seeds/ inside it, then the directories the caller adds (the packaged seeds). docs/rule-format.md."""
+    return (pack.parent / "seeds", pack / "seeds", *extra)
+
+
 def seed_dirs_of(pack: Path, extra: tuple[Path, ...]) -> tuple[Path, ...]:
-    """Where a pack's source files may live: beside the pack, inside it, then the defaults."""
-    return tuple(d for d in (pack.parent / "seeds", pack / "seeds", *extra) if d.is_dir())
+    """The seed directories of a pack that exist, in the order they are looked in."""
+    return tuple(d for d in seed_dir_candidates(pack, extra) if d.is_dir())
 
 
 class _SeedTexts:
-    """Normalised seed texts, read once each."""
+    """Normalised seed texts, read once each, from inside the seed directories only: a pack is data
+    anyone may edit, so its `file:` must not reach /proc, /etc or a link that leaves the directory."""
 
-    def __init__(self, dirs: tuple[Path, ...]):
-        self.dirs = dirs
-        self.cache: dict[str, str | None] = {}
+    MAX_BYTES = 50_000_000
 
-    def get(self, name: str) -> str | None:
+    def __init__(self, candidates: tuple[Path, ...]):
+        self.candidates = candidates
+        self.dirs = tuple(d for d in candidates if d.is_dir())
+        self.cache: dict[str, tuple[str | None, str]] = {}
+
+    def get(self, name: str) -> tuple[str | None, str]:
+        """(the file's normalised text, "") or (None, what is wrong)."""
         if name not in self.cache:
-            found = next((d / name for d in self.dirs if (d / name).is_file()), None)
-            self.cache[name] = normalise(found.read_text(encoding="utf-8")) if found else None
+            self.cache[name] = self._read(name)
         return self.cache[name]
+
+    def _read(self, name: str) -> tuple[str | None, str]:
+        parts = PurePosixPath(name).parts
+        if name.startswith(("/", "~", "\\")) or re.match(r"^[A-Za-z]:", name):
+            return None, f"must name a file inside the seeds directory, not an absolute path ({name!r})"
+        if ".." in parts:
+            return None, f"must name a file inside the seeds directory; \"..\" leaves it ({name!r})"
+        for directory in self.dirs:
+            path = directory / name
+            if not os.path.lexists(path):
+                continue
+            if not path.resolve().is_relative_to(directory.resolve()):
+                return None, f"names {name!r}, a link that leads outside {directory}"
+            try:
+                return normalise(read_regular(path, name, self.MAX_BYTES).decode("utf-8")), ""
+            except UnicodeDecodeError as exc:
+                return None, f"names {name!r}, which is not UTF-8 text (byte {exc.start})"
+            except OSError as exc:
+                return None, f"names {name!r}: {exc.strerror or exc}".replace(f"{name}: ", "")
+        looked = ", ".join(str(d) for d in self.candidates)
+        return None, f"names {name!r}, which is in none of the seed directories ({looked}; see docs/rule-format.md)"
 
 
 def _read_sources(reader: FieldReader, seeds: _SeedTexts) -> tuple[Source, ...]:
-    items = reader.raw("sources")
-    if not isinstance(items, list) or not items:
-        raise reader.fail("sources", "must be a list of {file, quote}")
-    sources = []
-    for item in items:
-        if not isinstance(item, dict):
-            raise reader.fail("sources", "must be a list of {file, quote}")
-        src = FieldReader(item, reader.label, reader.rule_id, "sources.")
+    sources, problems = [], []
+    for item in reader.raw("sources"):
+        src = FieldReader(item, reader.label, reader.rule_id, "sources.", schema.SOURCE)
         file, quote = src.text("file"), src.text("quote")
-        text = seeds.get(file)
+        text, problem = seeds.get(file)
         if text is None:
-            raise src.fail("file", f"names {file!r}, which is not in seeds/")
-        if normalise(quote) not in text:
-            raise src.fail("quote", f"is not in {file}: {quote[:60]!r}")
+            problems.append(src.fail("file", problem))
+        elif normalise(quote) not in text:
+            problems.append(src.fail("quote", f"is not in {file}: {quote_divergence(normalise(quote), text)}"))
         sources.append(Source(file, quote))
+    if problems:
+        raise FieldErrors(problems)
     return tuple(sources)
+
+
+def quote_divergence(quote: str, text: str) -> str:
+    """Where a quote and its source part ways: the longest start of the quote found in the source, and
+    what each has after it; with no common start, the source passage nearest the quote's first words."""
+    low, high = 0, len(quote)        # the longest prefix in the text (every shorter prefix is in it too)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    if low >= min(12, len(quote) // 2):
+        at = text.find(quote[:low]) + low
+        return (f"the first {low} characters match (\"…{quote[max(0, low - 40):low]}\"), then the quote has "
+                f"\"{_snippet(quote, low)}\" where the source has \"{_snippet(text, at)}\"")
+    nearest = difflib.SequenceMatcher(None, text, quote, autojunk=False).find_longest_match(
+        0, len(text), 0, min(len(quote), 200))
+    if nearest.size < 4:
+        return f"no passage of the source resembles it ({_snippet(quote, 0)!r})"
+    start = max(0, nearest.a - nearest.b)
+    return (f"its start is not in the source; the nearest passage is \"{_snippet(text, start, 80)}\" "
+            f"(the quote: \"{_snippet(quote, 0, 80)}\")")
+
+
+def _snippet(text: str, start: int, size: int = 30) -> str:
+    piece = text[start:start + size]
+    return (piece + "…" if start + size < len(text) else piece) or "(end)"
 
 
 def _read_examples(reader: FieldReader) -> dict:
     examples = reader.nested("examples")
-    result = {}
+    result, problems = {}, []
     for key in ("flag", "pass"):
         pairs = tuple((lang, text) for lang, texts in examples.by_language(key, required=True).items()
                       for text in texts)
         if len(pairs) < 2:
-            raise examples.fail(key, "needs at least two sentences")
+            problems.append(examples.fail(key, "needs at least two sentences"))
         result[key] = tuple(("de" if lang == "*" else lang, text) for lang, text in pairs)
+    if problems:
+        raise FieldErrors(problems)
     return result
 
 
 def _read_scope(reader: FieldReader, subjects: dict, contexts: dict) -> Scope:
     scope = reader.nested("scope")
+    problems = []
     subject = scope.text("subject")
     if subject not in subjects:
-        raise scope.fail("subject", f"names unknown subject {subject!r} (see subjects.yaml)")
+        hint = difflib.get_close_matches(subject, list(subjects), n=1)
+        problems.append(scope.fail("subject", f"names unknown subject {subject!r}" +
+                                   (f'; did you mean "{hint[0]}"?' if hint else " (subjects are declared under "
+                                    "`subjects:`, see docs/rule-format.md)")))
     context = scope.text("context", required=False) or None
     outside = scope.strings("outside")
     for name in (context, *outside):
         if name and name not in contexts:
-            raise scope.fail("context" if name == context else "outside", f"names unknown context {name!r}")
+            problems.append(scope.fail("context" if name == context else "outside", f"names unknown context {name!r}"))
+    if problems:
+        raise FieldErrors(problems)
     return Scope(subject, context, outside, scope.terms("cues"), scope.terms("anti_cues"), scope.terms("requires"))
 
 
-def _read_rule(data, label: str, seeds: _SeedTexts, subjects: dict, contexts: dict) -> Rule:
-    if not isinstance(data, dict):
-        raise FieldError(f"{label}:{getattr(data, 'line', 0)}: each fact must be a mapping")
-    reader = FieldReader(data, label)
-    rule_id = reader.text("id")
-    if not _ID.match(rule_id):
-        raise reader.fail("id", f"must be dotted lower-case words such as sora.clip.max-length (got {rule_id!r})")
-    reader.rule_id = rule_id
-    kind = reader.choice("kind", tuple(RULE_TYPES))
+def _read_rule(data: LineDict, label: str, seeds: _SeedTexts, subjects: dict, contexts: dict,
+               invalid: set[str]) -> Rule:
+    """The rule of a fact the schema has validated, but for the keys in `invalid` (already reported);
+    every other problem of the fact is raised together as FieldErrors."""
+    reader = FieldReader(data, label, data["id"], spec=schema.FACT)
+    parts, problems = {}, []
+
+    def read(key: str, how) -> None:
+        if key in invalid:
+            return
+        try:
+            parts[key] = how()
+        except FieldErrors as exc:
+            problems.extend(exc.errors)
+        except FieldError as exc:
+            problems.append(exc)
+
+    read("until", lambda: _read_lifetime(reader))
+    read("sources", lambda: _read_sources(reader, seeds))
+    read("scope", lambda: _read_scope(reader, subjects, contexts))
+    if "kind" not in invalid:
+        spec = schema.EXPECTED[data["kind"]]
+        read("expected", lambda: RULE_TYPES[data["kind"]].parse_expected(
+            FieldReader(data["expected"], label, data["id"], "expected.", spec)))
+    read("examples", lambda: _read_examples(reader))
+    if problems or invalid:
+        raise FieldErrors(problems)
     statement = reader.nested("statement")
-    until = reader.date("until", required=False)
-    if until and not reader.has("until_note"):
-        raise reader.fail("until", "needs an until_note saying what changed and where that is known from")
-    lifetime = reader.choice("lifetime", ("event", "state"), default="state" if until else "event")
-    if until and lifetime != "state":
-        raise reader.fail("until", "only facts with lifetime: state can end")
-    expected = RULE_TYPES[kind].parse_expected(reader.nested("expected"))
     return Rule(
-        id=rule_id, kind=kind, topic=reader.text("topic"),
-        severity=Severity.parse(reader.choice("severity", ("error", "warning", "info"), default="error")),
-        statement={lang: statement.text(lang) for lang in LANGS if statement.has(lang)} or
-        {"de": statement.text("de")},
-        as_of=reader.date("as_of"), until=until, until_note=reader.text("until_note", required=False),
-        lifetime=lifetime, sources=_read_sources(reader, seeds),
-        scope=_read_scope(reader, subjects, contexts), expected=expected,
-        examples=_read_examples(reader), origin=f"{label}:{reader.line()}",
+        id=data["id"], kind=data["kind"], topic=reader.text("topic"),
+        severity=Severity.parse(reader.choice("severity", schema.SEVERITIES, default="error")),
+        statement={lang: statement.text(lang) for lang in LANGS if statement.has(lang)},
+        as_of=reader.date("as_of"), until=parts["until"][0], until_note=reader.text("until_note", required=False),
+        lifetime=parts["until"][1], sources=parts["sources"], scope=parts["scope"], expected=parts["expected"],
+        examples=parts["examples"], origin=f"{label}:{reader.line()}",
     )
 
 
-def _read_subjects(data, label: str) -> tuple[dict, dict]:
-    subjects, contexts = {}, {}
-    for item in (data.get("subjects") or []) if isinstance(data, dict) else []:
-        reader = FieldReader(item if isinstance(item, dict) else LineDict(), label)
-        sid = reader.text("id")
-        reader.rule_id = sid
-        names = reader.strings("names", required=True)
-        references = {lang: Terms.of(items) for lang, items in reader.by_language("references").items()}
-        subjects[sid] = Subject(sid, reader.choice("kind", SUBJECT_KINDS), Terms.of(names, possessive=True),
-                                references, Terms.of(reader.strings("not"), possessive=True),
-                                reader.text("of", required=False) or None)
-    for item in (data.get("contexts") or []) if isinstance(data, dict) else []:
-        reader = FieldReader(item if isinstance(item, dict) else LineDict(), label)
-        cid = reader.text("id")
-        reader.rule_id = cid
-        contexts[cid] = Context(cid, reader.terms("cues"))
-    return subjects, contexts
+def _read_lifetime(reader: FieldReader) -> tuple[dt.date | None, str]:
+    """(until, lifetime), consistent with each other."""
+    until = reader.date("until", required=False)
+    if until and not reader.has("until_note"):
+        raise reader.fail("until", "needs an until_note saying what changed and where that is known from")
+    lifetime = reader.choice("lifetime", schema.LIFETIMES, default="state" if until else "event")
+    if until and lifetime != "state":
+        raise reader.fail("until", "only facts with lifetime: state can end")
+    return until, lifetime
+
+
+class FieldErrors(Exception):
+    """Several problems of one fact, each a FieldError."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+@dataclass
+class _File:
+    """One rule file as loaded: its pack, the label users see, its data and its schema problems."""
+
+    pack: Path
+    label: str
+    data: dict
+    problems: list
+
+
+def _rule_files(pack_dirs: list[Path], errors: list[str]) -> list[tuple[Path, Path]]:
+    """(pack, file) for every *.yaml and *.yml file of the packs (hidden files aside: editors' locks)."""
+    files = []
+    for pack in pack_dirs:
+        try:
+            names = sorted((n.endswith(".yml"), n) for n in os.listdir(pack)
+                           if n.endswith((".yaml", ".yml")) and not n.startswith("."))
+        except (FileNotFoundError, NotADirectoryError):
+            errors.append(f"{pack}: rule directory not found")
+            continue
+        except OSError as exc:
+            errors.append(f"{pack}: cannot read the rule directory: {exc.strerror}")
+            continue
+        if not names:
+            errors.append(f"{pack}: no rule files (*.yaml) in this directory: write facts as docs/rule-format.md "
+                          f"shows, or point --rules (or the configuration's `rules`) at the pack's directory")
+        files += [(pack, pack / name) for _, name in names]
+    return files
+
+
+def _load_files(pack_dirs: list[Path], errors: list[str]) -> list[_File]:
+    """Every rule file parsed and checked against the schema; each problem appended to `errors`."""
+    loaded = []
+    for pack, path in _rule_files(pack_dirs, errors):
+        label = _label(path, pack)
+        try:
+            data = load_yaml(path, label)
+        except YamlError as exc:
+            errors.extend(exc.messages)
+            continue
+        if not isinstance(data, dict):
+            errors.append(f"{label}:{getattr(data, 'line', 1) or 1}: a rule file needs a top-level list `facts:` "
+                          "(or `subjects:`), see docs/rule-format.md")
+            continue
+        problems = list(schema.PACK_FILE.problems(data, schema.At(1)))
+        errors.extend(_message(label, p) for p in problems)
+        loaded.append(_File(pack, label, data, problems))
+    return loaded
+
+
+def _message(label: str, problem: schema.Problem) -> str:
+    who = f"{problem.owner}: " if problem.owner else ""
+    what = f'field "{problem.path}" {problem.message}' if problem.path else problem.message
+    return f"{label}:{problem.line}: {who}{what}"
+
+
+def _records(file: _File, key: str):
+    """The file's valid-enough records under `key`: mappings with a text id."""
+    items = file.data.get(key)
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            yield item
+
+
+def _read_subjects(files: list[_File], errors: list[str]) -> tuple[dict, dict]:
+    """Subjects and contexts of all packs; a second, different definition of an id is an error, in the
+    same pack or another one (a minimal `sora` of a desk's pack must not silently replace the packaged
+    one)."""
+    found: dict = {"subjects": {}, "contexts": {}}
+    origins: dict = {}
+    for file in files:
+        for key, build in (("subjects", _subject), ("contexts", _context)):
+            for item in _records(file, key):
+                reader = FieldReader(item, file.label, item["id"],
+                                     spec=schema.SUBJECT if key == "subjects" else schema.CONTEXT)
+                name = f"{key[:-1]} \"{item['id']}\""
+                where = f"{file.label}:{reader.line()}"
+                if (key, item["id"]) in origins:
+                    first, pack, same = origins[key, item["id"]]
+                    if same == item:
+                        continue        # a copy, word for word (a pack that also works alone carries one)
+                    advice = ("give one of them another id" if pack == file.pack else
+                              "give yours another id, or load only your pack (`default_rules: false` in the "
+                              "configuration, or --rules) to replace the other")
+                    errors.append(f"{where}: {name} is already defined at {first}"
+                                  f"{'' if pack == file.pack else ' by another loaded pack'}; {advice}")
+                    continue
+                origins[key, item["id"]] = (where, file.pack, item)
+                if not any(p.record == id(item) for p in file.problems):
+                    found[key][item["id"]] = build(reader)
+    return found["subjects"], found["contexts"]
+
+
+def _subject(reader: FieldReader) -> Subject:
+    references = {lang: Terms.of(items) for lang, items in reader.by_language("references").items()}
+    return Subject(reader.rule_id, reader.choice("kind", schema.SUBJECT_KINDS),
+                   Terms.of(reader.strings("names", required=True), possessive=True), references,
+                   Terms.of(reader.strings("not"), possessive=True), reader.text("of", required=False) or None)
+
+
+def _context(reader: FieldReader) -> Context:
+    return Context(reader.rule_id, reader.terms("cues"))
 
 
 def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebook:
-    """Load and validate every rule file of the given pack directories; raise RuleError on any problem."""
+    """Load and validate every rule file of the given pack directories; raise RuleError listing every
+    problem of every file, each with file and line."""
     errors: list[str] = []
-    files: list[tuple[Path, Path]] = []
-    for pack in pack_dirs:
-        if not pack.is_dir():
-            errors.append(f"{pack}: rule directory not found")
-            continue
-        files += [(pack, f) for f in sorted(pack.glob("*.yaml")) + sorted(pack.glob("*.yml"))]
-    parsed = []
-    for pack, path in files:
-        try:
-            parsed.append((pack, path, load_yaml(path, _label(path, pack))))
-        except YamlError as exc:
-            errors.append(str(exc))
-    subjects, contexts = {}, {}
-    for pack, path, data in parsed:
-        if isinstance(data, dict) and ("subjects" in data or "contexts" in data):
+    files = _load_files(pack_dirs, errors)
+    subjects, contexts = _read_subjects(files, errors)
+    rules, origins, seeds = [], {}, {}
+    for file in files:
+        if file.pack not in seeds:
+            seeds[file.pack] = _SeedTexts(seed_dir_candidates(file.pack, seed_dirs))
+        for item in _records(file, "facts"):
+            where = f"{file.label}:{item.line}"
+            if item["id"] in origins:
+                errors.append(f'{where}: rule "{item["id"]}": id already used at {origins[item["id"]]}')
+            origins.setdefault(item["id"], where)
+            invalid = {p.path.split(".")[0] for p in file.problems if p.record == id(item)}
             try:
-                more_subjects, more_contexts = _read_subjects(data, _label(path, pack))
-                subjects.update(more_subjects)
-                contexts.update(more_contexts)
-            except FieldError as exc:
-                errors.append(str(exc))
-    rules, origins = [], {}
-    for pack, path, data in parsed:
-        label = _label(path, pack)
-        if isinstance(data, dict) and ("subjects" in data or "contexts" in data):
-            continue
-        if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
-            errors.append(f"{label}:1: a rule file needs a top-level list `facts:` (or `subjects:`)")
-            continue
-        seeds = _SeedTexts(seed_dirs_of(pack, seed_dirs))
-        for item in data["facts"]:
-            try:
-                rule = _read_rule(item, label, seeds, subjects, contexts)
-            except FieldError as exc:
-                errors.append(str(exc))
-                continue
-            if rule.id in origins:
-                errors.append(f'{rule.origin}: rule "{rule.id}": id already used at {origins[rule.id]}')
-            origins[rule.id] = rule.origin
-            rules.append(rule)
+                rules.append(_read_rule(item, file.label, seeds[file.pack], subjects, contexts, invalid))
+            except FieldErrors as exc:
+                errors.extend(map(str, exc.errors))
+    if not errors and not rules:
+        errors.append(f"{', '.join(map(str, pack_dirs))}: the pack has no facts: add a file with a top-level list "
+                      "`facts:` (see docs/rule-format.md)")
     if errors:
         raise RuleError(errors)
     return Rulebook(tuple(rules), subjects, contexts)
@@ -288,16 +444,21 @@ def cache_dir() -> Path | None:
     return Path(base) / "factlint"
 
 
-def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str:
+def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str | None:
     """A hash of everything a loaded pack depends on: every rule and seed file's name and bytes, and
-    the linter's own code (the pickled objects are its classes), so a stale cache is never used."""
+    the linter's own code (the pickled objects are its classes), so a stale cache is never used.
+    None when a file cannot be read: the pack is then loaded uncached, which reports the problem."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
     sources = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "vocabulary").glob("*.yaml"))
-    for directory in (*pack_dirs, *seed_dirs, *(p.parent / "seeds" for p in pack_dirs), *(p / "seeds" for p in pack_dirs)):
-        if directory.is_dir():
-            sources += sorted(f for f in directory.iterdir() if f.is_file())
-    for path in sources:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    directories = (*pack_dirs, *seed_dirs, *(d for p in pack_dirs for d in seed_dir_candidates(p, ())))
+    try:
+        for directory in directories:
+            if directory.is_dir():
+                sources += sorted(f for f in directory.iterdir() if f.is_file())
+        for path in sources:
+            digest.update(str(path).encode() + b"\0" + read_regular(path, str(path), _SeedTexts.MAX_BYTES) + b"\0")
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
@@ -307,7 +468,10 @@ def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) ->
     directory = cache_dir()
     if directory is None or not all(p.is_dir() for p in pack_dirs):
         return load_pack(pack_dirs, seed_dirs)
-    path = directory / f"pack-{pack_key(pack_dirs, seed_dirs)}.pickle"
+    key = pack_key(pack_dirs, seed_dirs)
+    if key is None:
+        return load_pack(pack_dirs, seed_dirs)
+    path = directory / f"pack-{key}.pickle"
     try:
         with path.open("rb") as cached:
             return pickle.load(cached)

@@ -1,6 +1,14 @@
-"""Load YAML keeping the line of every mapping and key, so rule errors can name file:line."""
+"""Load YAML keeping the line of every mapping and key, so rule errors can name file:line.
+
+Stricter than plain YAML where a silent reading would mislead: a key given twice in one mapping is an
+error (not "the last one wins"), an impossible date such as 2024-02-30 stays a text for the caller to
+report with its line (not a traceback), and only regular files of bounded size are read (a FIFO named
+`x.yaml` would block forever).
+"""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import yaml
@@ -9,6 +17,8 @@ try:  # the C loader is several times faster; fall back where libyaml is missing
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
     _BaseLoader = yaml.SafeLoader
+
+MAX_BYTES = 10_000_000     # a rule or configuration file larger than this is refused
 
 
 class LineDict(dict):
@@ -23,38 +33,84 @@ class LineDict(dict):
 
 
 class YamlError(Exception):
-    """A file that is not valid YAML; the message names file and line."""
+    """A file that cannot be read as YAML; `messages` holds one `file:line: ...` line per problem."""
+
+    def __init__(self, messages: list[str] | str):
+        self.messages = [messages] if isinstance(messages, str) else messages
+        super().__init__("\n".join(self.messages))
 
 
 class _LineLoader(_BaseLoader):
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []     # (key, line, line of its first use)
+
     def construct_mapping(self, node, deep=False):
         mapping = LineDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            key_node.value: key_node.start_mark.line + 1
-            for key_node, _ in node.value
-            if isinstance(key_node, yaml.ScalarNode)
-        }
+        mapping.key_lines = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            line = key_node.start_mark.line + 1
+            if key_node.value in mapping.key_lines:
+                self.duplicates.append((key_node.value, line, mapping.key_lines[key_node.value]))
+            else:
+                mapping.key_lines[key_node.value] = line
         return mapping
+
+    def construct_timestamp(self, node):
+        """A date, or the text as written when it is no calendar date (2024-02-30)."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_timestamp)
+
+
+def read_regular(path: Path, label: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file; OSError with a message naming the problem otherwise.
+
+    Opened without blocking, then checked: a FIFO or device is refused, not waited on."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{label}: not a regular file")
+        if info.st_size > limit:
+            raise OSError(f"{label}: larger than {limit:,} bytes")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(limit + 1)
+    finally:
+        os.close(fd)
 
 
 def load_yaml(path: Path, label: str | None = None):
     """Parse one YAML file; raise YamlError naming `label` (default the path) and the line."""
     label = label or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, label).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(f"{label}: not valid UTF-8 (byte {exc.start})") from None
     except OSError as exc:
-        raise YamlError(f"{label}: cannot read: {exc.strerror}") from None
+        raise YamlError(str(exc) if not exc.strerror else f"{label}: cannot read: {exc.strerror}") from None
+    loader = _LineLoader(text)
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise YamlError(f"{label}:{line}: invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlError(f"{label}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlError(f"{label}: invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise YamlError([f"{label}:{line}: key {key!r} is given twice in one mapping (first at line {first}); "
+                         "keep one" for key, line, first in loader.duplicates])
+    return data

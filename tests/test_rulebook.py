@@ -115,7 +115,7 @@ BROKEN = {
     "unknown-context": (("outside: [leak]", "outside: [leek]"),
                         'rules/facts.yaml:15: rule "sora.clip.max-length": field "scope.outside" names unknown context'),
     "bad-id": (("id: sora.clip.max-length", "id: Sora Clip"),
-               'rules/facts.yaml:2: field "id" must be dotted lower-case words'),
+               'rules/facts.yaml:2: rule "Sora Clip": field "id" must be dotted lower-case words'),
     "two-modes": (('max: "60 s"', 'max: "60 s"\n      exact: "60 s"'),
                   'field "expected.measure" needs exactly one of max, exact, range'),
     "one-flag-example": (("de: [Sora erzeugt Clips von bis zu zwei Minuten., Die Clips von Sora sind bis zu 90 Sekunden lang.]",
@@ -124,7 +124,7 @@ BROKEN = {
     "until-without-note": (("as_of: 2024-02-26", "as_of: 2024-02-26\n    until: 2024-12-09"),
                            'field "until" needs an until_note'),
     "bad-yaml": (("kind: quantity", "kind: [quantity"), "rules/facts.yaml:4: invalid YAML"),
-    "not-a-list": ((GOOD_RULE, "facts: 3\n"), "rules/facts.yaml:1: a rule file needs a top-level list `facts:`"),
+    "not-a-list": ((GOOD_RULE, "facts: 3\n"), 'rules/facts.yaml:1: field "facts" must be a list of facts (got 3)'),
 }
 
 
