@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("check", "validate the pack, including every source quote"),
                        ("test", "run every rule's flag and pass examples")):
         _add_rules_option(rules_commands.add_parser(name, help=text))
+    rules_commands.add_parser("schema", help="print the JSON Schema of rule files (for editors; docs/rule-format.md)")
     return parser
 
 
@@ -440,6 +441,10 @@ def _write_baseline(path: Path, counts: Counter, read_errors: list) -> int:
 
 
 def _rules(args) -> int:
+    if args.rules_command == "schema":
+        from .schema import json_schema_text
+        sys.stdout.write(json_schema_text())
+        return Exit.CLEAN
     rulebook = _load_rulebook(args)
     if rulebook is None:
         return Exit.ERROR

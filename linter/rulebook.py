@@ -189,7 +189,7 @@ def quote_divergence(quote: str, text: str) -> str:
         0, len(text), 0, min(len(quote), 200))
     if nearest.size < 4:
         return f"no passage of the source resembles it ({_snippet(quote, 0)!r})"
-    start = max(0, nearest.a - nearest.b)
+    start = text.rfind(" ", 0, max(0, nearest.a - nearest.b)) + 1     # where the quote would start, at a word
     return (f"its start is not in the source; the nearest passage is \"{_snippet(text, start, 80)}\" "
             f"(the quote: \"{_snippet(quote, 0, 80)}\")")
 
@@ -379,6 +379,10 @@ def _read_subjects(files: list[_File], errors: list[str]) -> tuple[dict, dict]:
                 origins[key, item["id"]] = (where, file.pack, item)
                 if not any(p.record == id(item) for p in file.problems):
                     found[key][item["id"]] = build(reader)
+    for subject in found["subjects"].values():
+        if subject.of and subject.of not in found["subjects"]:
+            errors.append(f'{origins["subjects", subject.id][0]}: subject "{subject.id}": field "of" names unknown '
+                          f"subject {subject.of!r}")
     return found["subjects"], found["contexts"]
 
 
@@ -408,7 +412,8 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
             if item["id"] in origins:
                 errors.append(f'{where}: rule "{item["id"]}": id already used at {origins[item["id"]]}')
             origins.setdefault(item["id"], where)
-            invalid = {p.path.split(".")[0] for p in file.problems if p.record == id(item)}
+            # a key with a problem is not read further (its problem is reported); an unknown key is read by nobody
+            invalid = {p.path.split(".")[0] for p in file.problems if p.record == id(item) and not p.unknown}
             try:
                 rules.append(_read_rule(item, file.label, seeds[file.pack], subjects, contexts, invalid))
             except FieldErrors as exc:
@@ -417,8 +422,19 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
         errors.append(f"{', '.join(map(str, pack_dirs))}: the pack has no facts: add a file with a top-level list "
                       "`facts:` (see docs/rule-format.md)")
     if errors:
-        raise RuleError(errors)
+        raise RuleError(_in_file_order(errors))
     return Rulebook(tuple(rules), subjects, contexts)
+
+
+def _in_file_order(errors: list[str]) -> list[str]:
+    """The messages of each file together, by line (files in the order they were read)."""
+    files: dict[str, int] = {}
+    keys = []
+    for message in errors:
+        match = re.match(r"(.*?):(\d+): ", message)
+        label, line = (match.group(1), int(match.group(2))) if match else (message, 0)
+        keys.append((files.setdefault(label, len(files)), line))
+    return [message for _, message in sorted(zip(keys, errors), key=lambda pair: pair[0])]
 
 
 def _mention_index(subjects: dict) -> NameIndex:

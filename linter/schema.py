@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterator
 
 from .checks import date as date_kind
@@ -44,6 +46,7 @@ class Problem:
     message: str        # completes 'field "<path>" ...'
     owner: str = ""     # the subject, context or fact it belongs to: 'rule "sora.clip.max-length"'
     record: int = 0     # id() of that record's mapping, so the loader can tell whose problem it is
+    unknown: bool = False   # a key that is not declared (its value is read by nobody)
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,8 @@ class At:
         """The same key, at another line (an item of a list, a language of a mapping)."""
         return At(line, self.path, self.owner, self.record, parent or self.parent)
 
-    def problem(self, message: str) -> Problem:
-        return Problem(self.line, self.path, message, self.owner, self.record)
+    def problem(self, message: str, unknown: bool = False) -> Problem:
+        return Problem(self.line, self.path, message, self.owner, self.record, unknown)
 
 
 def _line(value, default: int) -> int:
@@ -74,7 +77,12 @@ def _line(value, default: int) -> int:
 class Type:
     """A value's type: `problems` validates a loaded YAML value, `json` describes it as JSON Schema."""
 
-    summary = ""        # a few words for messages ("a text", "a date such as 2024-02-26")
+    summary = ""        # a few words for messages and docs ("a text", "a date such as 2024-02-26")
+
+    @property
+    def plural(self) -> str:
+        """The summary for a list of them ("texts")."""
+        return self.summary.removeprefix("a ").removeprefix("an ") + "s"
 
     def accepts(self, value) -> bool:
         """Whether the value is of this type's shape at all (OneOf picks the alternative to blame)."""
@@ -97,8 +105,10 @@ class Text(Type):
         return isinstance(value, str)
 
     def problems(self, value, at):
-        if not isinstance(value, str) or not value.strip():
-            yield at.problem(f"must be a non-empty text (got {_shown(value)})")
+        if not isinstance(value, str):
+            yield at.problem(f"must be a text (got {_shown(value)})")
+        elif not value.strip():
+            yield at.problem("must not be empty")
         elif len(value) > MAX_TEXT:
             yield at.problem(f"is longer than {MAX_TEXT:,} characters")
         elif self.pattern and not re.match(self.pattern, value.strip()):
@@ -181,6 +191,10 @@ class Date(Type):
     def summary(self) -> str:
         return "a date such as 2024-02-26, 2024-02 or 2024" if self.partial else "a date such as 2024-02-26"
 
+    @property
+    def plural(self) -> str:
+        return "dates" + self.summary.removeprefix("a date")
+
     def accepts(self, value) -> bool:
         return isinstance(value, (dt.date, str, int)) and not isinstance(value, bool)
 
@@ -202,7 +216,7 @@ class Date(Type):
     def json(self):
         day = r"\d{4}-\d{2}-\d{2}"
         pattern = rf"^\d{{4}}(-\d{{2}}(-\d{{2}})?)?$" if self.partial else rf"^{day}$"
-        text = {"type": "string", "pattern": pattern}
+        text = {"type": "string", "pattern": pattern} | ({} if self.partial else {"format": "date"})
         if self.partial:
             return {"anyOf": [text, {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}]}
         return text
@@ -249,7 +263,7 @@ class ListOf(Type):
 
     @property
     def summary(self) -> str:
-        return f"a list of {self.item.summary.removeprefix('a ').removeprefix('an ')}s"
+        return f"a list of {self.item.plural}" + (f" (or one {self.item.summary.split(' ', 1)[1]})" if self.single else "")
 
     def accepts(self, value) -> bool:
         return isinstance(value, list) or (self.single and self.item.accepts(value))
@@ -278,11 +292,23 @@ def texts(min_items: int = 0) -> ListOf:
 
 @dataclass(frozen=True)
 class ByLanguage(Type):
-    """Entries for all languages (a list), or per language: {de: [...], en: [...]}."""
+    """Entries for all languages (a list), or per language: {de: [...], en: [...]}, where one entry may
+    stand alone (de: Leak*)."""
 
-    item: ListOf
+    item: Type
+    min_items: int = 0
 
-    summary: str = "a list, or a mapping from de/en to lists"
+    @property
+    def as_list(self) -> ListOf:
+        return ListOf(self.item, self.min_items)
+
+    @property
+    def per_language(self) -> ListOf:
+        return ListOf(self.item, self.min_items, single=True)
+
+    @property
+    def summary(self) -> str:
+        return f"{self.as_list.summary}, or a mapping from {'/'.join(LANGS)} to such lists"
 
     def problems(self, value, at):
         if isinstance(value, dict):
@@ -291,17 +317,16 @@ class ByLanguage(Type):
                 if lang not in LANGS:
                     yield at.inner(line).problem(f"has unknown language {lang!r}{_did_you_mean(lang, LANGS)}")
                 else:
-                    yield from self.item.problems(items, at.inner(line, value))
-        elif self.item.accepts(value):
-            yield from self.item.problems(value, at)
+                    yield from self.per_language.problems(items, at.inner(line, value))
+        elif isinstance(value, list):
+            yield from self.as_list.problems(value, at)
         else:
-            yield at.problem(f"must be {self.item.summary} or a mapping from {'/'.join(LANGS)} to them "
-                             f"(got {_shown(value)})")
+            yield at.problem(f"must be {self.summary} (got {_shown(value)})")
 
     def json(self):
-        per_language = {"type": "object", "properties": {lang: self.item.json() for lang in LANGS},
+        per_language = {"type": "object", "properties": {lang: self.per_language.json() for lang in LANGS},
                         "additionalProperties": False, "minProperties": 1}
-        return {"anyOf": [self.item.json(), per_language]}
+        return {"anyOf": [self.as_list.json(), per_language]}
 
 
 @dataclass(frozen=True)
@@ -313,6 +338,10 @@ class OneOf(Type):
     @property
     def summary(self) -> str:
         return " or ".join(a.summary for a in self.alternatives)
+
+    @property
+    def plural(self) -> str:
+        return " or ".join(a.plural for a in self.alternatives)
 
     def accepts(self, value) -> bool:
         return any(a.accepts(value) for a in self.alternatives)
@@ -349,6 +378,10 @@ class Mapping(Type):
     def summary(self) -> str:
         return self.title if self.title.startswith(("a ", "an ")) else "a mapping"
 
+    @property
+    def plural(self) -> str:
+        return "mappings" if self.summary == "a mapping" else super().plural
+
     def __getitem__(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
@@ -371,7 +404,7 @@ class Mapping(Type):
         for key in value:
             if key not in self.names:
                 yield at.key(str(key), line_of(key), value).problem(
-                    f"is not a key of {self.title}{_did_you_mean(key, self.names)}")
+                    f"is not a key of {self.title}{_did_you_mean(key, self.names)}", unknown=True)
         for spec in self.fields:
             where = at.key(spec.name, line_of(spec.name), value)
             if value.get(spec.name) is not None:
@@ -427,12 +460,8 @@ def _number(value: float) -> str:
 
 # -- the rule format ---------------------------------------------------------------------------------
 
-def _by_language(min_items: int = 0) -> ByLanguage:
-    return ByLanguage(texts(min_items))
-
-
 def _patterns() -> ByLanguage:
-    return ByLanguage(ListOf(Pattern(), min_items=1, single=True))
+    return ByLanguage(Pattern(), min_items=1)
 
 
 SUBJECT = Mapping("a subject", (
@@ -440,14 +469,14 @@ SUBJECT = Mapping("a subject", (
     Field("kind", Choice(SUBJECT_KINDS), "What the subject is.", required=True),
     Field("names", texts(min_items=1), "Names that bind a sentence to the subject (a trailing * makes a prefix).",
           required=True),
-    Field("references", _by_language(), "Words that point back to the subject while it is the current one."),
+    Field("references", ByLanguage(Text()), "Words that point back to the subject while it is the current one."),
     Field("not", texts(), "Longer names of other things that contain one of ours (\"Sora Turbo\")."),
     Field("of", Text(), "For events: the subject id of the product the event happened to."),
 ), record="subject")
 
 CONTEXT = Mapping("a context", (
     Field("id", Text(), "The id facts name in scope.context and scope.outside.", required=True),
-    Field("cues", _by_language(), "Words whose mention puts a sentence, its paragraph or section in the context."),
+    Field("cues", ByLanguage(Text()), "Words whose mention puts a sentence, its paragraph or section in the context."),
 ), record="context")
 
 SOURCE = Mapping("a source", (
@@ -460,15 +489,15 @@ SCOPE = Mapping("scope", (
     Field("subject", Text(), "The id of the subject the fact is about.", required=True),
     Field("context", Text(), "The fact holds only in this context (a context id)."),
     Field("outside", texts(), "Context ids in which the fact does not apply."),
-    Field("cues", _by_language(), "Words that tie a sentence to this fact."),
-    Field("requires", _by_language(), "One of these must occur in the sentence."),
-    Field("anti_cues", _by_language(), "Words that tie a sentence to something else."),
+    Field("cues", ByLanguage(Text()), "Words that tie a sentence to this fact."),
+    Field("requires", ByLanguage(Text()), "One of these must occur in the sentence."),
+    Field("anti_cues", ByLanguage(Text()), "Words that tie a sentence to something else."),
 ))
 
 EXAMPLES = Mapping("examples", (
-    Field("flag", ByLanguage(texts(min_items=1)), "Sentences that must each give exactly one finding of the fact.",
+    Field("flag", ByLanguage(Text(), min_items=1), "Sentences that must each give exactly one finding of the fact.",
           required=True),
-    Field("pass", ByLanguage(texts(min_items=1)), "Sentences that must give no finding of the fact.",
+    Field("pass", ByLanguage(Text(), min_items=1), "Sentences that must give no finding of the fact.",
           required=True),
 ))
 
@@ -567,22 +596,72 @@ def json_schema() -> dict:
     fact["allOf"] = [{"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
                       "then": {"properties": {"expected": spec.json()}}} for kind, spec in EXPECTED.items()]
     return {"$schema": "http://json-schema.org/draft-07/schema#",
-            "$id": "https://factlint.invalid/rule-pack.schema.json",
-            "description": "A factlint rule file (docs/rule-format.md)."} | schema
+            "description": "A factlint rule file (docs/rule-format.md); generated by `factlint rules schema`."} | schema
 
 
-def walk(spec: Type, path: str = "") -> Iterator[tuple[str, Field]]:
-    """Every declared key, with its dotted path ("facts.scope.cues", "facts.expected(quantity).max")."""
+def json_schema_text() -> str:
+    """The JSON Schema as committed in docs/rule-pack.schema.json."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+REFERENCE_MARKERS = ("<!-- key reference: begin -->\n", "<!-- key reference: end -->")
+
+
+def with_reference(doc: str) -> str:
+    """docs/rule-format.md with its key reference replaced by the one generated from these definitions."""
+    begin, end = REFERENCE_MARKERS
+    head, _, rest = doc.partition(begin)
+    _, _, tail = rest.partition(end)
+    return f"{head}{begin}\n{reference_markdown()}{end}{tail}"
+
+
+def regenerate(repository: Path) -> None:
+    """Write docs/rule-pack.schema.json and the key reference of docs/rule-format.md anew."""
+    docs = repository / "docs"
+    (docs / "rule-pack.schema.json").write_text(json_schema_text(), encoding="utf-8")
+    doc = docs / "rule-format.md"
+    doc.write_text(with_reference(doc.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def sections() -> list[tuple[str, Mapping]]:
+    """The format's mappings as docs/rule-format.md lists them: each record, then `expected` by kind."""
+    return [("a rule file", PACK_FILE), ("`subjects:` entries", SUBJECT), ("`contexts:` entries", CONTEXT),
+            ("`facts:` entries", FACT)] + [(f"`expected` of {kind} facts", spec) for kind, spec in EXPECTED.items()]
+
+
+def rows(spec: Mapping, path: str = "") -> Iterator[tuple[str, Field]]:
+    """Every key of a mapping with its dotted path, descending into mappings that are no record of their own."""
+    for item in spec.fields:
+        yield path + item.name, item
+        inner, suffix = item.type, "."
+        while isinstance(inner, (ListOf, OneOf)):
+            suffix = "[]." if isinstance(inner, ListOf) else suffix
+            inner = inner.item if isinstance(inner, ListOf) else next(
+                (a for a in inner.alternatives if isinstance(a, Mapping)), None)
+        if isinstance(inner, Mapping) and not inner.record:
+            yield from rows(inner, path + item.name + suffix)
+
+
+def reference_markdown() -> str:
+    """The key reference of docs/rule-format.md, generated so it lists exactly what the loader accepts."""
+    out = []
+    for title, spec in sections():
+        out += [f"Keys of {title}:", "", "| key | value | required | meaning |", "|---|---|---|---|"]
+        out += [f"| `{path}` | {_described(item.type)} | {'yes' if item.required else ''} | {item.doc} |"
+                for path, item in rows(spec)]
+        out.append("")
+    return "\n".join(out)
+
+
+def _described(spec: Type) -> str:
     if isinstance(spec, Mapping):
-        for item in spec.fields:
-            inner = f"{path}.{item.name}" if path else item.name
-            yield inner, item
-            yield from walk(item.type, inner)
-    elif isinstance(spec, ByKind):
-        for kind, mapping in spec.by_value.items():
-            yield from walk(mapping, f"{path}({kind})")
-    elif isinstance(spec, (ListOf, ByLanguage)):
-        yield from walk(spec.item, path)
-    elif isinstance(spec, OneOf):
-        for alternative in spec.alternatives:
-            yield from walk(alternative, path)
+        return "a mapping (keys below)"
+    if isinstance(spec, ListOf) and isinstance(spec.item, Mapping):
+        return "a list of entries" + ("" if spec.item.record else " (keys below)")
+    if isinstance(spec, ByKind):
+        return f"a mapping, keys by `{spec.key}` (below)"
+    return spec.summary.replace("|", "\\|")
+
+
+if __name__ == "__main__":      # python -m linter.schema: after changing a definition above
+    regenerate(Path(__file__).resolve().parent.parent)
