@@ -522,6 +522,8 @@ EXPECTED = {
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),
     )),
     "date": Mapping("expected (date)", (
+        Field("predicate", texts(), "What happened on the date: predicates of the shared vocabulary "
+              "(linter/vocabulary/predicates.yaml), such as announce or release."),
         Field("date", Date(partial=True), "The date: a day, a month or a year.", required=True),
         Field("granularity", Choice(date_kind.GRANULARITIES), "How precisely the fact knows the date.",
               required=True),
