@@ -23,6 +23,7 @@ from typing import Callable, Iterator
 
 from .checks import date as date_kind
 from .checks import quantity as quantity_kind
+from .checks import status as status_kind
 
 LANGS = ("de", "en")
 SUBJECT_KINDS = ("product", "event", "person", "organisation")
@@ -373,6 +374,7 @@ class Mapping(Type):
     fields: tuple[Field, ...]
     record: str = ""                # what a record is called in messages ("rule"): errors inside name its id
     min_keys: int = 0
+    one_of: tuple[str, ...] = ()    # at least one of these keys must be given
 
     @property
     def summary(self) -> str:
@@ -413,6 +415,8 @@ class Mapping(Type):
                 yield where.problem("is required")
         if len(value) < self.min_keys:
             yield at.problem(f"needs at least one of {', '.join(self.names)}")
+        if self.one_of and not any(value.get(key) is not None for key in self.one_of):
+            yield at.problem(f"needs {' or '.join(self.one_of)}")
 
     def json(self):
         schema = {"type": "object", "title": self.title,
@@ -420,7 +424,8 @@ class Mapping(Type):
                   "additionalProperties": False}
         required = [f.name for f in self.fields if f.required]
         return schema | ({"required": required} if required else {}) | (
-            {"minProperties": self.min_keys} if self.min_keys else {})
+            {"minProperties": self.min_keys} if self.min_keys else {}) | (
+            {"anyOf": [{"required": [key]} for key in self.one_of]} if self.one_of else {})
 
 
 @dataclass(frozen=True)
@@ -517,10 +522,16 @@ EXPECTED = {
     )),
     "status": Mapping("expected (status)", (
         Field("state", Text(), "The state, in words (for messages).", required=True),
-        Field("contradicted_by", _patterns(), "Patterns whose match in a sentence about the subject "
-              "contradicts the state.", required=True),
+        Field("predicate", texts(), "What holds or not: predicates of the shared vocabulary "
+              "(linter/vocabulary/predicates.yaml), such as release or in_operation."),
+        Field("holds", Choice(status_kind.HOLDS), "With predicate: the predicate holds (yes), does not (no, "
+              "the default), or only for a restricted group."),
+        Field("scheduled", Boolean(), "false: no date has been set for it either (a dated plan contradicts)."),
+        Field("since", Date(), "The day from which the state holds (earlier claims are not compared)."),
+        Field("contradicted_by", _patterns(), "Without predicate: patterns whose match in a sentence about the "
+              "subject contradicts the state."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),
-    )),
+    ), one_of=("predicate", "contradicted_by")),
     "date": Mapping("expected (date)", (
         Field("predicate", texts(), "What happened on the date: predicates of the shared vocabulary "
               "(linter/vocabulary/predicates.yaml), such as announce or release."),
@@ -531,6 +542,7 @@ EXPECTED = {
         Field("period", Choice(tuple(date_kind._PERIODS)), "Part of the year or month the fact covers."),
         Field("forecast", Boolean(), "The fact is a forecast: hedged claims about it are checked too."),
         Field("other_dates", ListOf(Date(partial=True)), "Dates that belong to the fact without being its value."),
+        Field("since", Date(), "The day from which the fact holds (earlier claims are not compared)."),
     )),
     "category": Mapping("expected (category)", (
         Field("value", Text(), "The value, in words (for messages).", required=True),
