@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .audit import command as audit_command
 from .formatters import FORMATTERS
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
                        ("test", "run every rule's flag and pass examples")):
         _add_rules_option(rules_commands.add_parser(name, help=text))
     rules_commands.add_parser("schema", help="print the JSON Schema of rule files (for editors; docs/rule-format.md)")
+    audit_command.add_parser(commands, _add_rules_option, _positive, _date)
     return parser
 
 
@@ -483,7 +485,7 @@ def _lsp(args) -> int:
     return serve(max(args.debounce, 0) / 1000)
 
 
-COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp}
+COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp, "audit": audit_command.run}
 
 
 def main(argv: list[str] | None = None) -> int:

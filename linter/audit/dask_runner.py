@@ -1,0 +1,57 @@
+"""Lint batches on a Dask cluster (`--scheduler tcp://HOST:PORT`, or `local` for a LocalCluster).
+
+Imported only when --scheduler is given: dask.distributed is the optional extra `factlint[audit]`.
+The pack travels to each worker once, as a worker plugin (a worker that joins later gets it too);
+tasks then carry only the pack's hash and a batch of drafts.
+"""
+from __future__ import annotations
+
+import logging
+
+from .batch import AuditPack
+from .runners import SchedulerError, install, lint_installed
+
+try:
+    from distributed import Client, LocalCluster, WorkerPlugin
+except ImportError:     # the extra is not installed: the command says how to install it
+    Client = LocalCluster = None
+    WorkerPlugin = object
+
+
+class PackPlugin(WorkerPlugin):
+    """Installs the audit's pack in each worker when the worker starts or joins."""
+
+    def __init__(self, pack: AuditPack):
+        self.pack = pack
+        self.name = f"factlint-pack-{pack.key[:16]}"
+
+    def setup(self, worker) -> None:
+        install(self.pack)
+
+
+class DaskRunner:
+    def __init__(self, pack: AuditPack, scheduler: str, jobs: int):
+        if Client is None:
+            raise SchedulerError("--scheduler needs dask.distributed: pip install 'factlint[audit]'")
+        self.key, self.cluster = pack.key, None
+        try:
+            if scheduler == "local":
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            self.close()
+            raise SchedulerError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        self.client.register_plugin(PackPlugin(pack))
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def submit(self, batch: list):
+        return self.client.submit(lint_installed, self.key, batch, pure=False)
+
+    def close(self) -> None:
+        if getattr(self, "client", None) is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
