@@ -1,2 +1,2 @@
 """factlint: a fact-check linter for newsroom drafts."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,6 +1,6 @@
 """`python -m linter` is the `factlint` command."""
 import sys
 
-from .cli import main
+from .console import main
 
 sys.exit(main())

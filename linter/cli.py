@@ -8,17 +8,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import errno
 import os
 import shutil
+import signal
+import stat
 import sys
 import tempfile
+import traceback
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .audit import command as audit_command
-from .formatters import FORMATTERS
+from .formatters import FORMATTERS, shown_path, terminal_safe
 
 if TYPE_CHECKING:
     from .config import Config, ConfigFinder
@@ -31,6 +35,7 @@ class Exit(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     ERROR = 2
+    INTERRUPTED = 130       # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,9 +47,12 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factlint", description="Report claims in drafts that contradict verified facts.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true",
+                        help="print the traceback of an internal error (a bug in factlint: please report it)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("check", help="lint drafts (files or directories; default: .)")
+    check = commands.add_parser("check", help="lint drafts (files or directories; default: .)", parents=[common])
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     _add_rules_option(check)
     check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
@@ -62,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true",
                         help="apply unambiguous fixes (name spellings) in place, atomically")
     fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
-    check.add_argument("--fact-window", type=int, metavar="DAYS",
+    check.add_argument("--fact-window", type=_days, metavar="DAYS",
                        help="days a changeable fact without `until` is trusted after its as_of "
                             "(default: the config's fact_window, else 365)")
     check.add_argument("--baseline", type=Path, metavar="FILE",
@@ -71,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="record the current findings in FILE (JSON) and report nothing")
     check.add_argument("--diff-base", metavar="REF", help="report only findings on lines changed since git ref REF")
 
-    facts = commands.add_parser("facts", help="list the pack's facts with statement, dates and sources")
+    facts = commands.add_parser("facts", help="list the pack's facts with statement, dates and sources",
+                                parents=[common])
     _add_rules_option(facts)
     facts.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -83,8 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     for name, text in (("check", "validate the pack, including every source quote"),
                        ("test", "run every rule's flag and pass examples")):
-        _add_rules_option(rules_commands.add_parser(name, help=text))
-    rules_commands.add_parser("schema", help="print the JSON Schema of rule files (for editors; docs/rule-format.md)")
+        _add_rules_option(rules_commands.add_parser(name, help=text, parents=[common]))
+    rules_commands.add_parser("schema", help="print the JSON Schema of rule files (for editors; docs/rule-format.md)",
+                              parents=[common])
     audit_command.add_parser(commands, _add_rules_option, _positive, _date)
     return parser
 
@@ -106,6 +116,16 @@ def _positive(text: str) -> int:
         value = 0
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {text!r}")
+    return value
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days (0 or more): {text!r}")
     return value
 
 
@@ -150,7 +170,7 @@ class _Packs:
 def _print_errors(exc: Exception) -> int:
     """Print a configuration, rule pack, baseline or git problem; the exit code for it."""
     for message in getattr(exc, "messages", None) or [str(exc)]:
-        print(f"factlint: {message}", file=sys.stderr)
+        _say(message)
     return Exit.ERROR
 
 
@@ -167,36 +187,82 @@ def _load_rulebook(args):
 
 
 def collect_files(paths: list[str], finder: ConfigFinder | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Drafts under the given paths, and bad paths.
+    """Drafts under the given paths, and bad paths with what is wrong with each.
 
-    Directories are searched recursively (hidden ones skipped) and filtered by the configuration's
-    include/exclude; a file named explicitly is linted unless its configuration excludes it."""
+    Directories are searched recursively (hidden ones skipped, symlinks followed) and filtered by the
+    configuration's include/exclude; what the walk cannot read (a directory without permission, a
+    symlink loop, a FIFO or device named like a draft) is reported, once. A path named explicitly is
+    read whatever it is (a FIFO, /dev/stdin) unless its configuration excludes it."""
     from .config import ConfigFinder
     finder = finder or ConfigFinder(isolated=True)
     files, problems = [], []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in DRAFT_SUFFIXES and p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                            and finder.for_path(p).walked_file_selected(p))
-        elif path.is_file():
-            if not finder.for_path(path).excluded(path):
-                files.append(path)
-        else:
-            problems.append((raw, "no such file or directory"))
+        try:
+            info = path.stat()
+        except OSError as exc:
+            problems.append((shown_path(raw), _path_problem(exc)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found: list[Path] = []
+            _walk(path, {(info.st_dev, info.st_ino)}, finder, found, problems)
+            files += sorted(found)
+        elif not finder.for_path(path).excluded(path):
+            files.append(path)
     return files, problems
 
 
+def _path_problem(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read: {exc.strerror}"
+
+
+def _walk(directory: Path, chain: set, finder, files: list, problems: list) -> None:
+    """Add the drafts below `directory`; `chain` holds the (device, inode) of the directories above,
+    so that a symlink back up the tree is reported instead of followed forever."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append((shown_path(str(directory)), f"cannot read directory: {exc.strerror}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            info = entry.stat()             # follows symlinks
+        except OSError as exc:
+            if path.suffix.lower() in DRAFT_SUFFIXES or entry.is_dir(follow_symlinks=False):
+                problems.append((shown_path(entry.path), _path_problem(exc)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            key = (info.st_dev, info.st_ino)
+            if key in chain:
+                problems.append((shown_path(entry.path), "symbolic link loop (a link to a directory above it)"))
+            elif not finder.for_path(path).excluded(path):
+                _walk(path, chain | {key}, finder, files, problems)
+        elif path.suffix.lower() in DRAFT_SUFFIXES and finder.for_path(path).walked_file_selected(path):
+            if stat.S_ISREG(info.st_mode):
+                files.append(path)
+            else:
+                problems.append((shown_path(entry.path), "not a regular file (a FIFO, socket or device)"))
+
+
 def _read(path: Path):
-    """(bytes, parsed draft); or a string error message when it cannot be read."""
+    """(bytes, parsed draft); or a string error message when it cannot be read.
+
+    A FIFO or /dev/stdin named on the command line is read to its end like a file."""
     from .segments import ReadError, read_document
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
-        data = path.read_bytes()
-        return data, read_document(str(path), data)
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > MAX_FILE_BYTES else handle.read(MAX_FILE_BYTES + 1)
+        if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+            return f"file too large ({max(size, len(data))} bytes; the limit is {MAX_FILE_BYTES})"
+        return data, read_document(shown_path(str(path)), data)
     except ReadError as exc:
         return str(exc)
     except OSError as exc:
@@ -206,23 +272,38 @@ def _read(path: Path):
 def _fix(path: Path, data: bytes, findings: list, write: bool) -> tuple[list, str | None]:
     """Apply the file's unambiguous fixes (or, without `write`, show them as a diff).
 
-    Returns the findings that remain and an error message if the file could not be written."""
-    from .fixer import FixError, fixed_bytes, fixes_from, unified_diff, write_atomically
+    Returns the findings that remain and an error message if the file could not be written. Only what
+    was written is reported as fixed."""
+    from .fixer import FixError, fixed_bytes, fixes_from, remove_stale_temporaries, unified_diff, write_atomically
+    if write:
+        remove_stale_temporaries(path)
     fixes = fixes_from(findings)
     if not fixes:
         return findings, None
-    new = fixed_bytes(data, fixes)
+    new, applied = fixed_bytes(data, fixes)
     if not write:
         sys.stdout.write(unified_diff(str(path), data, new))
+        return findings, None
+    shown = shown_path(str(path))
+    for fix in fixes:
+        if fix not in applied:
+            _say(f'{shown}:{fix.line}:{fix.column}: left "{fix.found}": the file does not hold it there as written; '
+                 "not changed")
+    if not applied:
         return findings, None
     try:
         write_atomically(path, new)
     except FixError as exc:
         return findings, str(exc)
-    for fix in fixes:
-        print(f'factlint: {path}:{fix.line}:{fix.column}: fixed "{fix.found}" -> "{fix.replacement}"', file=sys.stderr)
-    fixed = {(f.line, f.column, f.end_line, f.end_column) for f in fixes}
+    for fix in applied:
+        _say(f'{shown}:{fix.line}:{fix.column}: fixed "{fix.found}" -> "{fix.replacement}"')
+    fixed = {(f.line, f.column, f.end_line, f.end_column) for f in applied}
     return [f for f in findings if (f.line, f.column, f.end_line, f.end_column) not in fixed], None
+
+
+def _say(message: str) -> None:
+    """One line on stderr, with terminal control characters from drafts and file names escaped."""
+    print(f"factlint: {terminal_safe(message)}", file=sys.stderr)
 
 
 def _conflict(args) -> str | None:
@@ -245,10 +326,9 @@ def _narrow(path: Path, findings: list, args, changes, known) -> list:
 
 def _check(args) -> int:
     from . import baseline
-    from .config import ConfigError, ConfigFinder
-    from .fields import RuleError
+    from .config import ConfigFinder
     from .findings import Severity
-    from .gitdiff import ChangedLines, GitError
+    from .gitdiff import ChangedLines
     problem = _conflict(args)
     if problem:
         print(f"factlint: {problem}", file=sys.stderr)
@@ -270,12 +350,14 @@ def _check(args) -> int:
             rules.update((r.id, r) for r in selected if r.id not in rules)
             jobs.append((path, config, rulebook, selected))
         progress = Progress(len(files), sys.stderr)
-        report = None if args.write_baseline or args.diff else _Report(args, files, tuple(rules.values()), progress)
+        # with --diff, stdout carries the diff (for `git apply`); the findings go to stderr
+        report = None if args.write_baseline else _Report(args, files, tuple(rules.values()), progress,
+                                                          sys.stderr if args.diff else sys.stdout)
         workers = 1 if args.fix or args.diff else args.jobs   # fixes print as they are written: in order
         for (path, config, _, _), (found, problem) in zip(jobs, _run_jobs(jobs, (args, changes, known), workers)):
             progress.step()
             if problem:
-                read_errors.append((str(path), problem))
+                read_errors.append((shown_path(str(path)), problem))
                 unreadable_drafts += 1
             threshold = Severity.parse(args.fail_on or config.fail_on)
             failing = failing or any(f.severity >= threshold for f in found)
@@ -284,14 +366,12 @@ def _check(args) -> int:
             elif report is not None:
                 report.add(found)
         progress.done()
-    except (ConfigError, RuleError, baseline.BaselineError, GitError) as exc:
+    except _run_errors() as exc:
         return _print_errors(exc)
     for path, message in read_errors:
-        print(f"factlint: {path}: {message}; skipped", file=sys.stderr)
+        _say(f"{path}: {message}; skipped")
     if args.write_baseline:
         return _write_baseline(args.write_baseline, recorded, read_errors)
-    if args.diff:
-        return Exit.ERROR if read_errors else Exit.CLEAN
     # paths that do not exist never became drafts: only the drafts that could not be read are not linted
     report.close(len(files) - unreadable_drafts, tuple(read_errors))
     if read_errors:
@@ -308,13 +388,13 @@ class _Report:
     progress line is shown on the terminal the report goes to. When a draft is named twice, the
     findings wait in memory until the end: the CI fingerprints number a claim's repeats across both."""
 
-    def __init__(self, args, files: list[Path], rules: tuple, progress: Progress):
+    def __init__(self, args, files: list[Path], rules: tuple, progress: Progress, stream):
         from .formatters import SPOOL_BYTES, WRITERS, ci_path
-        self.stdout = sys.stdout
-        self.held = bool(args.diff_base) or progress.enabled and _is_terminal(self.stdout)
+        self.stream = stream
+        self.held = bool(args.diff_base) or progress.enabled and _is_terminal(self.stream)
         self.out = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8",
-                                                 errors="surrogatepass", newline="") if self.held else self.stdout
-        options = {"color": _use_color(args.color, self.stdout)} if args.format == "text" else {}
+                                                 errors="surrogatepass", newline="") if self.held else self.stream
+        options = {"color": _use_color(args.color, self.stream)} if args.format == "text" else {}
         self.writer = WRITERS[args.format](self.out, rules, **options)
         self.pending: list | None = [] if len({ci_path(str(p)) for p in files}) < len(files) else None
 
@@ -336,7 +416,7 @@ class _Report:
             self.writer.close(files, read_errors)
             if self.held:
                 self.out.seek(0)
-                shutil.copyfileobj(self.out, self.stdout)
+                shutil.copyfileobj(self.out, self.stream)
                 self.out.close()
         except BrokenPipeError:
             self._reader_gone()
@@ -345,7 +425,7 @@ class _Report:
         """Stdout's reader has gone (`factlint check | head`): write the rest nowhere, and lint on, as
         when the report came at the end, so that the exit code still tells about every draft."""
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, self.stdout.fileno())
+        os.dup2(devnull, self.stream.fileno())
         os.close(devnull)
 
 
@@ -371,16 +451,53 @@ def _run_jobs(jobs: list, context: tuple, workers: int):
         return
     import multiprocessing
     _JOBS, _JOB_CONTEXT = jobs, context
+    # Ctrl-C in a terminal reaches the whole process group: the workers ignore it (they inherit SIG_IGN
+    # at the fork) and this process alone stops the run, terminating the pool; a worker that died of
+    # KeyboardInterrupt mid-task printed a traceback and could leave the pool waiting forever.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_lint_job, range(len(jobs)), chunksize=max(1, min(16, len(jobs) // (workers * 8))))
+        pool = multiprocessing.get_context("fork").Pool(workers)
     finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
+        yield from pool.imap(_lint_job, range(len(jobs)), chunksize=max(1, min(16, len(jobs) // (workers * 8))))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
         _JOBS, _JOB_CONTEXT = [], ()
 
 
 def _lint_file(path: Path, config, rulebook, selected, args, changes, known) -> tuple[list, str | None]:
     """The findings of one draft after suppressions, --diff-base, --baseline and --fix, and a problem
-    message if it could not be read or written."""
+    message if it could not be read or written, or factlint failed on it."""
+    try:
+        return _lint_file_unguarded(path, config, rulebook, selected, args, changes, known)
+    except Exception as exc:  # noqa: BLE001 - a bug must cost this draft only, and never read as findings
+        if isinstance(exc, _run_errors()):
+            raise       # a git, pack or configuration problem stops the run with its own message
+        return [], internal_error(exc, args.debug)
+
+
+def _run_errors() -> tuple[type[Exception], ...]:
+    """The errors that stop a run with their own message: configuration, rule pack, baseline, git."""
+    from .baseline import BaselineError
+    from .config import ConfigError
+    from .fields import RuleError
+    from .gitdiff import GitError
+    return ConfigError, RuleError, BaselineError, GitError
+
+
+def internal_error(exc: Exception, debug: bool) -> str:
+    """One line for an unexpected exception (a bug); with --debug, its traceback goes to stderr first."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    detail = (str(exc).splitlines() or [""])[0][:200]
+    return (f"internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            f"please report it{'' if debug else ' (--debug shows the traceback)'}")
+
+
+def _lint_file_unguarded(path: Path, config, rulebook, selected, args, changes, known) -> tuple[list, str | None]:
     from .engine import lint_document
     read = _read(path)
     if isinstance(read, str):
@@ -494,6 +611,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        return Exit.ERROR
+        signal.signal(signal.SIGINT, signal.SIG_IGN)    # a second Ctrl-C must not end in a traceback
+        print("factlint: interrupted; the report is incomplete", file=sys.stderr)
+        return Exit.INTERRUPTED
     except BrokenPipeError:  # `factlint check | head` must not end in a traceback
         return Exit.CLEAN
+    except Exception as exc:  # noqa: BLE001 - a bug is exit 2 with one line, never a traceback read as exit 1
+        print(f"factlint: {internal_error(exc, getattr(args, "debug", False))}", file=sys.stderr)
+        return Exit.ERROR

@@ -228,13 +228,14 @@ def config_file_in(directory: Path) -> Path | None:
 def _has_factlint_table(path: Path) -> bool:
     """Whether a pyproject.toml configures factlint; a broken one counts if it mentions tool.factlint."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = path.read_bytes()
+    except OSError:
         return False
     try:
-        tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
-        return "tool.factlint" in text
+        tool = tomllib.loads(data.decode("utf-8")).get("tool")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # a broken file that means to configure us must be reported, not ignored (load_config says why)
+        return b"tool.factlint" in data
     return isinstance(tool, dict) and "factlint" in tool
 
 
@@ -272,12 +273,18 @@ def _read_yaml(path: Path, label: str) -> tuple[dict, LineOf]:
 
 def _read_pyproject(path: Path, label: str) -> tuple[dict, LineOf]:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError([f"{label}: cannot read: {exc.strerror}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ConfigError([f"{label}:{line}: not valid UTF-8 (byte {exc.start}); TOML files must be UTF-8"]) from None
+    try:
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{label}: cannot read: {exc}"]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{label}: invalid TOML: {exc}"]) from None
+        raise ConfigError([_toml_error(label, exc)]) from None
     tool = data.get("tool")
     table = tool.get("factlint") if isinstance(tool, dict) else None
     lines = _toml_key_lines(text)
@@ -289,6 +296,18 @@ def _read_pyproject(path: Path, label: str) -> tuple[dict, LineOf]:
     def line_of(key: str, sub: str | None = None) -> int:
         return lines.get((key, sub)) or lines.get((key,)) or lines.get((), 1)
     return table, line_of
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_error(label: str, exc: Exception) -> str:
+    """`file:line:column: invalid TOML: problem` from tomllib's "problem (at line L, column C)"."""
+    message = str(exc)
+    where = _TOML_POSITION.search(message)
+    if where is None:
+        return f"{label}: invalid TOML: {message}"
+    return f"{label}:{where.group(1)}:{where.group(2)}: invalid TOML: {message[:where.start()]}"
 
 
 _TOML_HEADER = re.compile(r"^\s*\[(?!\[)\s*(.+?)\s*\]\s*(?:#.*)?$")
@@ -432,7 +451,14 @@ class _Validator:
 
     def globs(self, key: str, value) -> dict | None:
         patterns = self.strings(key, value)
-        return None if patterns is None else {key: patterns}
+        if patterns is None:
+            return None
+        for pattern in patterns:
+            try:
+                _glob_regex(pattern)
+            except re.error as exc:     # "[z-a]": a character range backwards
+                self.fail(key, f'"{pattern}" is not a valid pattern ({exc.msg})')
+        return {key: patterns}
 
     def fact_window(self, key: str, value) -> dict | None:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

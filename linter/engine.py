@@ -5,6 +5,7 @@ the severity, the file position and the message, and sorts the result.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Iterable
 
@@ -13,10 +14,10 @@ from .discourse import Sentence, read_sentences
 from .dispatch import rule_index
 from .findings import Finding, Mismatch, Severity, Source
 from .language import guess_language
-from .messages import AS_OF, localise
+from .messages import AS_OF, NOT_FIXABLE, localise
 from .rulebook import Rule, Rulebook
 from .segments import Document
-from .suppress import apply_suppressions
+from .suppress import TOO_DEEP, apply_suppressions
 
 
 def document_language(doc: Document, override: str | None = None, default: str | None = None) -> str:
@@ -53,7 +54,12 @@ def knowledge_end(rule: Rule, window: int) -> dt.date | None:
     """The last day the pack vouches for a state fact; None for facts about past events."""
     if rule.lifetime != "state":
         return None
-    return rule.until or rule.as_of + dt.timedelta(days=window)
+    if rule.until:
+        return rule.until
+    try:
+        return rule.as_of + dt.timedelta(days=window)
+    except OverflowError:      # a window past the year 9999 never ends
+        return dt.date.max
 
 
 def _claim_date(sentence: Sentence, draft_date: dt.date, rule: Rule | None = None) -> dt.date:
@@ -97,6 +103,11 @@ def _finding(doc: Document, sentence: Sentence, rule: Rule, mismatch: Mismatch, 
     # a claim may run past its sentence (a quotation of several sentences): take it from the segment
     text = sentence.segment.text
     found = text[sentence.start + mismatch.start:sentence.start + mismatch.end].replace("\n", " ")
+    if mismatch.replacement is not None and doc.text[start:end].split() != found.split():
+        # markup, a link or an entity inside the span ("Open **AI**"): replacing the source text would
+        # drop or break it, so the finding says so and carries no fix
+        mismatch = dataclasses.replace(mismatch, replacement=None,
+                                       note="; ".join(filter(None, (mismatch.note, NOT_FIXABLE))))
     line, column = doc.position(start)
     end_line, end_column = doc.position(end - 1)
     return Finding(
@@ -132,7 +143,22 @@ def lint_document(doc: Document, rulebook: Rulebook, lang: str | None = None,
             for mismatch in RULE_TYPES[rule.kind].evaluate(rule, sentence):
                 outdated = _outdated(rule, sentence, draft_date, fact_window)
                 findings.add(_finding(doc, sentence, rule, mismatch, outdated))
+    if doc.too_deep is not None:
+        findings.add(_too_deep(doc, language))
     return apply_suppressions(doc, sorted(findings))
+
+
+def _too_deep(doc: Document, lang: str) -> Finding:
+    """The one finding that says part of the draft was not read: block quotes or lists nested deeper
+    than the Markdown parser goes (a limit that keeps a hostile draft from exhausting the stack)."""
+    line, column = doc.position(doc.too_deep)
+    message = {"de": "Blockzitate oder Listen sind hier tiefer verschachtelt, als factlint liest: "
+                     "der Text darin wird nicht geprüft",
+               "en": "block quotes or lists are nested deeper here than factlint reads: "
+                     "the text inside is not checked"}
+    return Finding(path=doc.path, line=line, column=column, end_line=line, end_column=column + 1,
+                   rule=TOO_DEEP, severity=Severity.WARNING, message=message.get(lang, message["en"]),
+                   found="", expected="", as_of="")
 
 
 def worst(findings: Iterable[Finding]) -> Severity | None:

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import pickle
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +24,29 @@ from . import __version__
 from .findings import Finding, Severity, claim_key
 
 JSON_VERSION = 1
+
+# Bytes of a file name that are not UTF-8 reach Python as lone surrogates (os.fsdecode), which no
+# UTF-8 output can carry; C0 and C1 control characters (ESC starts a terminal escape sequence) must not
+# reach a terminal raw from a draft or a file name.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL_OR_SURROGATE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")   # tab and newline pass
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:        # the undecodable byte itself, as os.fsdecode kept it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def shown_path(path: str) -> str:
+    """A file name as every output can carry it: undecodable bytes written as \\xNN."""
+    return _SURROGATE.sub(_escape, path)
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal or a line-based format: control characters and undecodable bytes as \\xNN."""
+    return _CONTROL_OR_SURROGATE.sub(_escape, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +130,9 @@ class TextWriter(_Writer):
 
     def _write(self, findings: list) -> None:
         paint = self._paint
-        self.out.write("".join(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
+        self.out.write("".join(f"{paint(f'{terminal_safe(f.path)}:{f.line}:{f.column}:', _BOLD)} "
                                f"{paint(str(f.severity), _COLORS[f.severity])} "
-                               f"{paint(f'[{f.rule}]', _DIM)} {f.message}\n" for f in findings))
+                               f"{paint(f'[{f.rule}]', _DIM)} {terminal_safe(f.message)}\n" for f in findings))
 
     def close(self, files: int, read_errors: tuple = ()) -> None:
         summary = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
@@ -357,8 +381,9 @@ GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severit
 
 
 def github_data(text: str) -> str:
-    """Escape a workflow command's message (actions/toolkit `escapeData`)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (actions/toolkit `escapeData`), and the control characters
+    that the log would pass to a terminal raw."""
+    return terminal_safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def github_property(text: str) -> str:

@@ -16,6 +16,7 @@ _FRAMES = [
      r"das Wissen des Regelpakets dazu endet am \1\2; der Fakt ist womöglich veraltet"),
     (r"\binside a quotation\b", "in einem Zitat"),
     (r"\bsimilar spelling, not a listed misspelling\b", "ähnliche Schreibweise, keine bekannte Falschschreibung"),
+    (r"\bmarkup inside the name: no automatic fix\b", "Auszeichnung im Namen: keine automatische Korrektur"),
     (r"\battributed to ([^;]+)", r"\1 zugeschrieben"),
     (r'"([^"]+)" instead of "([^"]+)"', r"„\1“ statt „\2“"),
     (r'"([^"]+)" added\b', r"„\1“ hinzugefügt"),
@@ -34,6 +35,7 @@ _COMPILED_FRAMES = [(re.compile(pattern), replacement) for pattern, replacement 
 _COMPILED_WORDS = [(re.compile(pattern), replacement) for pattern, replacement in _WORDS]
 _QUOTED = re.compile(r"(„[^“]*“|\"[^\"]*\")")
 AS_OF = {"de": "Stand", "en": "as of"}
+NOT_FIXABLE = "markup inside the name: no automatic fix"   # the engine's note on a fix it withdrew
 
 
 def localise(text: str, lang: str) -> str:

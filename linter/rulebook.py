@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -487,28 +488,74 @@ def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) ->
     key = pack_key(pack_dirs, seed_dirs)
     if key is None:
         return load_pack(pack_dirs, seed_dirs)
-    path = directory / f"pack-{key}.pickle"
-    try:
-        with path.open("rb") as cached:
-            return pickle.load(cached)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass  # no cache, or an unreadable one: build it anew
+    name = f"pack-{key}.pickle"
+    cached = _load_private(directory, name)
+    if isinstance(cached, Rulebook):
+        return cached
     rulebook = load_pack(pack_dirs, seed_dirs)
     rulebook.mentions  # noqa: B018 - build the matchers now, so the cache entry carries them
     rulebook.lexicon  # noqa: B018
-    _store(path, rulebook)
+    _store(directory, name, rulebook)
     return rulebook
 
 
-def _store(path: Path, rulebook: Rulebook) -> None:
-    """Write the cache entry atomically; any failure only costs speed next time."""
+# A pickle runs code when it is read, so an entry is read only from a directory that belongs to this
+# user and that no one else may write, and only if the entry too is ours and writable by no one else.
+# Both are checked on open descriptors (O_NOFOLLOW), so a directory or link swapped in between the
+# check and the read is not trusted either.
+_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+
+
+def _owned_privately(info: os.stat_result, kind: int) -> bool:
+    return stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.geteuid() and not info.st_mode & _OTHERS_WRITE
+
+
+def _open_private_dir(directory: Path) -> int | None:
+    """A descriptor of the cache directory if it is ours and private, else None."""
+    try:
+        handle = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    if _owned_privately(os.fstat(handle), stat.S_IFDIR):
+        return handle
+    os.close(handle)
+    return None
+
+
+def _load_private(directory: Path, name: str) -> object | None:
+    """The unpickled cache entry, or None when there is none, it is not trusted or it is unreadable."""
+    dir_handle = _open_private_dir(directory)
+    if dir_handle is None:
+        return None
+    try:
+        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=dir_handle)
+    except OSError:
+        return None
+    finally:
+        os.close(dir_handle)
+    with os.fdopen(handle, "rb") as cached:
+        if not _owned_privately(os.fstat(cached.fileno()), stat.S_IFREG):
+            return None
+        try:
+            return pickle.load(cached)
+        except Exception:  # noqa: BLE001 - a corrupt or stale entry (any unpickling error) is rebuilt
+            return None
+
+
+def _store(directory: Path, name: str, rulebook: Rulebook) -> None:
+    """Write the cache entry atomically into the private cache directory (made 0700 if missing); any
+    failure only costs speed next time."""
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        dir_handle = _open_private_dir(directory)
+        if dir_handle is None:
+            return      # not ours, or others may write it: never fill a cache that others could plant
+        os.close(dir_handle)
+        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             pickle.dump(rulebook, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        os.replace(temporary, directory / name)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable object must not stop a lint
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)

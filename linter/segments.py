@@ -69,6 +69,9 @@ class Document:
     text: str
     segments: tuple[Segment, ...]
     meta: Mapping[str, object]
+    # source offset of the first block quote or list nested too deep for the parser, whose text is
+    # not read (markdown-it's maxNesting); None when everything was read
+    too_deep: int | None = None
     _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -136,8 +139,9 @@ def read_markdown(text: str, path: str = "<string>") -> Document:
     segments: list[Segment] = []
     if tokens and tokens[0].type == "front_matter":
         meta, segments = _front_matter(text, tokens[0])
-    segments += _BlockWalker(text, len(segments)).run(tokens)
-    return Document(path, text, tuple(segments), meta)
+    walker = _BlockWalker(text, len(segments))
+    segments += walker.run(tokens)
+    return Document(path, text, tuple(segments), meta, walker.too_deep)
 
 
 def _make_parser() -> MarkdownIt:
@@ -152,6 +156,8 @@ def _make_parser() -> MarkdownIt:
 
 
 _PARSER = _make_parser()
+_MAX_NESTING = _PARSER.options.maxNesting
+_CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
 
 
 def _decode(data: bytes) -> str:
@@ -198,10 +204,14 @@ class _BlockWalker:
         self.heading_level = 0
         self.cell_cursor = 0
         self.segments: list[Segment] = []
+        self.too_deep: int | None = None
 
     def run(self, tokens: Sequence[Token]) -> list[Segment]:
         """Return the segments of all prose blocks in document order."""
         for tok in tokens:
+            if tok.type in _CONTAINERS and tok.level >= _MAX_NESTING - 1 and self.too_deep is None and tok.map:
+                # the parser skips what lies inside a container this deep
+                self.too_deep = self.line_starts[min(tok.map[0], len(self.line_starts) - 1)]
             if tok.type in ("blockquote_open", "blockquote_close"):
                 self.quote_depth += tok.nesting
             elif tok.type in ("list_item_open", "list_item_close"):

@@ -28,7 +28,8 @@ RULE_PREFIX = "factlint."
 NO_REASON = "factlint.suppression.no-reason"
 UNUSED = "factlint.suppression.unused"
 INVALID = "factlint.suppression.invalid"
-META_RULES = (NO_REASON, UNUSED, INVALID)
+TOO_DEEP = "factlint.too-deep"     # the engine's: text nested too deep to be read
+META_RULES = (NO_REASON, UNUSED, INVALID, TOO_DEEP)
 ALL = "*"          # stands for "every rule" where a directive names none
 
 _KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")

@@ -328,7 +328,7 @@ ERRORS = {
     "toml-same-key-in-other-table-ignored": ("pyproject.toml", '[tool.other]\nlang = "fr"\n[tool.factlint]\nlang = "fr"\n',
                                              "pyproject.toml:4: lang: must be one of de, en"),
     "toml-table-not-table": ("pyproject.toml", 'tool.factlint = "on"\n', "pyproject.toml:1: [tool.factlint] must be a table"),
-    "toml-invalid": ("pyproject.toml", '[tool.factlint]\nlang = \n', "pyproject.toml: invalid TOML"),
+    "toml-invalid": ("pyproject.toml", '[tool.factlint]\nlang = \n', "pyproject.toml:2:8: invalid TOML"),
 }
 
 

@@ -24,9 +24,12 @@ def test_diff_shows_fixes_and_writes_nothing(tmp_path, capsys):
     path = tmp_path / "d.md"
     path.write_bytes(DRAFT.encode())
     code = main(["check", "--diff", str(path)])
-    out, _ = capsys.readouterr()
-    assert code == 0 and path.read_bytes() == DRAFT.encode()
+    out, err = capsys.readouterr()
+    assert path.read_bytes() == DRAFT.encode()
     assert "-Sam Altmann und Open AI" in out and "+Sam Altman und OpenAI" in out
+    # exits as `check` does, and the findings (among them the clip length, which no fix changes) go
+    # to stderr, so that stdout stays a diff `git apply` takes
+    assert code == 1 and "[sora.clip.max-length]" in err and "[sora.clip.max-length]" not in out
 
 
 def test_read_only_file_is_an_error_and_unchanged(tmp_path, capsys):

@@ -19,18 +19,18 @@ ALTMAN = Fix(3, 1, 3, 12, "Sam Altman", "Sam Altmann")
     (b"# T\r\rSam Altmann sagte.", b"# T\r\rSam Altman sagte."),
 ], ids=["lf", "crlf", "bom", "cr-no-final-newline"])
 def test_fix_keeps_everything_but_the_name(before, after):
-    assert fixed_bytes(before, [ALTMAN]) == after
+    assert fixed_bytes(before, [ALTMAN]) == (after, [ALTMAN])
 
 
 def test_text_that_changed_since_linting_is_left_alone():
-    assert fixed_bytes(b"# T\n\nSam Altman sagte.\n", [ALTMAN]) == b"# T\n\nSam Altman sagte.\n"
+    assert fixed_bytes(b"# T\n\nSam Altman sagte.\n", [ALTMAN]) == (b"# T\n\nSam Altman sagte.\n", [])
 
 
 def test_several_fixes_on_one_line_and_across_lines():
     data = "Open AI und OpenAi\nund Sam Altmann\n".encode()
     fixes = [Fix(1, 1, 1, 8, "OpenAI", "Open AI"), Fix(1, 13, 1, 19, "OpenAI", "OpenAi"),
              Fix(2, 5, 2, 16, "Sam Altman", "Sam Altmann")]
-    assert fixed_bytes(data, fixes) == "OpenAI und OpenAI\nund Sam Altman\n".encode()
+    assert fixed_bytes(data, fixes) == ("OpenAI und OpenAI\nund Sam Altman\n".encode(), fixes)
 
 
 class _F:

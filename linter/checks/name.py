@@ -45,7 +45,8 @@ short words finds every misspelling there but also "Klang", "Waren", "Hailu", "L
 "Weill" (Kurt Weill) when the word stands alone, which the anchor requirement and the typo shapes
 remove; a distance of 2 from 8 letters on is what "Josefine"/"Stephenson" need, and no near miss in the
 tables is within 2 of a long name. Listed and spelling-form findings keep the rule's severity; a
-similarity finding is at most a warning, since it is a judgement.
+similarity finding is at most a warning, since it is a judgement, and carries the fix when exactly one
+correct spelling is closest ("Mira Muratti" -> "Mira Murati").
 
 The finding's span is the name as written, without a genitive "s" (so a fix keeps the ending:
 "Altmanns" -> "Altmans"); `reading` is what the draft wrote and `expected` the correct spelling it
@@ -211,6 +212,7 @@ class Verdict:
     end: int                    # end of the reading judged (before a genitive "s")
     expected: str = ""
     similar: bool = False       # found by similarity, not listed or a spelling form
+    unique: bool = True         # no other correct spelling is as close: `expected` is the one fix
 
 
 def _reading_texts(tokens: tuple[str, ...], separators: tuple[str, ...],
@@ -245,17 +247,21 @@ def _judge(candidate: NameCandidate, registry: Registry) -> Verdict | None:
         for target in registry.targets:
             if key == target.key:
                 return Verdict(False, end, target.text)
-    best = None
+    best, tied = None, False
     for text, tokens, end in readings:
         words = tuple(t.casefold() for t in tokens)
         key = compact(text)
         for target in registry.targets:
             distance = _similarity(words, key, target)
-            if distance is not None and (best is None or distance < best[0]):
-                best = (distance, end, target.text)
+            if distance is None:
+                continue
+            if best is None or distance < best[0]:
+                best, tied = (distance, end, target.text), False
+            elif distance == best[0] and target.text != best[2]:
+                tied = True
     if best is None:
         return None
-    return Verdict(False, best[1], best[2], similar=True)
+    return Verdict(False, best[1], best[2], similar=True, unique=not tied)
 
 
 def _is_other_name(candidate: NameCandidate, sentence, subject: str) -> bool:
@@ -349,8 +355,10 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
             continue
         taken.append((start, end))
         if verdict.similar:
+            # a judgement, so a warning; still one correction when no other spelling is as close
             yield Mismatch(start, end, "", verdict.expected,
-                           max_severity=Severity.WARNING, note="similar spelling, not a listed misspelling")
+                           max_severity=Severity.WARNING, note="similar spelling, not a listed misspelling",
+                           replacement=verdict.expected if verdict.unique else None)
         else:
             # a listed misspelling or a case/spacing slip has exactly one correction: --fix may apply it
             yield Mismatch(start, end, "", verdict.expected, replacement=verdict.expected)

@@ -84,7 +84,10 @@ def _find(text: str, lang: str, reference: dt.date | None, patterns: Iterable[re
                 opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
             if any(match.start() < end and start < match.end() for start, end in opaque):
                 continue
-            span = _Reader(match, lang, ref).read()
+            try:
+                span = _Reader(match, lang, ref).read()
+            except (ValueError, OverflowError):  # beyond the calendar (years 1-9999): no date to compare
+                span = None
             if span is not None:
                 mention = DateMention(match.start(), match.end(), match.group(), span.first, span.last,
                                       span.granularity, span.weekday, span.relative, span.explicit_year)
