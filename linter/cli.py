@@ -84,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_rules_option(facts)
     facts.add_argument("--format", choices=("text", "json"), default="text")
 
-    lsp = commands.add_parser("lsp", help="run the language server for editors on stdin/stdout (extra: factlint[lsp])")
+    lsp = commands.add_parser("lsp", help="run the language server for editors on stdin/stdout (extra: factlint[lsp])",
+                              parents=[common])
     lsp.add_argument("--debounce", type=int, default=300, metavar="MS",
                      help="lint a changed document after MS milliseconds without a further change (default: 300)")
 
