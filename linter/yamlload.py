@@ -46,7 +46,6 @@ class _LineLoader(_BaseLoader):
         self.duplicates: list[tuple[str, int, int]] = []     # (key, line, line of its first use)
 
     def construct_mapping(self, node, deep=False):
-        _refuse_duplicate_keys(node)
         mapping = LineDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
@@ -66,20 +65,6 @@ class _LineLoader(_BaseLoader):
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             return self.construct_scalar(node)
-
-
-def _refuse_duplicate_keys(node) -> None:
-    """A key given twice is a mistake YAML itself would let pass, keeping the last value in silence."""
-    first: dict = {}
-    for key_node, _ in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            continue
-        line = key_node.start_mark.line + 1
-        if key_node.value in first:
-            raise yaml.constructor.ConstructorError(
-                None, None, f'duplicate key "{key_node.value}" (first at line {first[key_node.value]})',
-                key_node.start_mark)
-        first[key_node.value] = line
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
