@@ -618,5 +618,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `factlint check | head` must not end in a traceback
         return Exit.CLEAN
     except Exception as exc:  # noqa: BLE001 - a bug is exit 2 with one line, never a traceback read as exit 1
-        print(f"factlint: {internal_error(exc, getattr(args, "debug", False))}", file=sys.stderr)
+        # every command takes --debug but those that build their own parser (audit)
+        print(f"factlint: {internal_error(exc, getattr(args, 'debug', False))}", file=sys.stderr)
         return Exit.ERROR
