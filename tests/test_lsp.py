@@ -5,6 +5,7 @@ expected position is converted to the client's code units here, independently of
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 REPO = Path(__file__).resolve().parent.parent
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
@@ -42,14 +45,37 @@ UNITS = {
 }
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp", "--debounce", "50"]))
+def server(debounce_ms: int) -> ClientServerConfig:
+    return ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp", "--debounce", str(debounce_ms)],
+                              client_factory=make_client)
+
+
+def make_client() -> LanguageClient:
+    """pytest-lsp's client, keeping every published diagnostics notification in order, so that none is
+    missed between two waits (two can arrive before a test's coroutine runs again)."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = asyncio.Queue()
+
+    def published(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+        client.diagnostics[params.uri] = params.diagnostics
+        client.published.put_nowait(params)
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, PUBLISH: published})
+    return client
+
+
+async def next_published(client: LanguageClient) -> types.PublishDiagnosticsParams:
+    # the timeout only keeps a broken server from hanging the suite; nothing is measured
+    return await asyncio.wait_for(client.published.get(), timeout=120)
+
+
+@pytest_lsp.fixture(config=server(50))
 async def client(lsp_client: LanguageClient):
     yield
     if not lsp_client.stopped:
         await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp", "--debounce", "1500"]))
+@pytest_lsp.fixture(config=server(1500))     # changes sent together always fall into one debounce
 async def slow_client(lsp_client: LanguageClient):
     yield
     if not lsp_client.stopped:
@@ -75,7 +101,7 @@ async def open_draft(client: LanguageClient, path: Path, text: str, language: st
     path.write_text(text, encoding="utf-8")
     client.text_document_did_open(types.DidOpenTextDocumentParams(
         text_document=types.TextDocumentItem(uri=path.as_uri(), language_id=language, version=1, text=text)))
-    return await client.wait_for_notification(PUBLISH)
+    return await next_published(client)
 
 
 def change(client: LanguageClient, path: Path, version: int, text: str | None = None, partial=None) -> None:
@@ -87,7 +113,7 @@ def change(client: LanguageClient, path: Path, version: int, text: str | None = 
 
 async def replace_all(client: LanguageClient, path: Path, text: str, version: int) -> types.PublishDiagnosticsParams:
     change(client, path, version, text)
-    return await client.wait_for_notification(PUBLISH)
+    return await next_published(client)
 
 
 def cli_findings(path: Path, text: str) -> list[dict]:
@@ -192,7 +218,7 @@ async def test_fixing_a_claim_removes_its_diagnostic(client: LanguageClient, tmp
     change(client, draft, 2, partial=types.TextDocumentContentChangePartial(
         range=types.Range(start=types.Position(line=9, character=start),
                           end=types.Position(line=9, character=start + len("zwei Minuten"))), text="einer Minute"))
-    published = await client.wait_for_notification(PUBLISH)
+    published = await next_published(client)
     fixed = DRAFT.replace("zwei Minuten", "einer Minute")
     expected = cli_findings(draft, fixed)
     assert [f["rule"] for f in expected] == [DEMO, NAME]
@@ -209,7 +235,7 @@ async def test_after_rapid_changes_only_the_latest_text_is_reported(slow_client:
     texts.append(DRAFT.replace("Sam Altmann", "Sam Altman"))
     for version, text in enumerate(texts, start=2):
         change(slow_client, draft, version, text)
-    published = await slow_client.wait_for_notification(PUBLISH)
+    published = await next_published(slow_client)
     assert published.version == len(texts) + 1
     expected = cli_findings(draft, texts[-1])
     assert [f["rule"] for f in expected] == [CLIP, DEMO]
@@ -224,7 +250,7 @@ async def test_save_lints_at_once(slow_client: LanguageClient, tmp_path: Path):
     change(slow_client, draft, 2, DRAFT.replace("Sam Altmann", "Sam Altman"))
     slow_client.text_document_did_save(types.DidSaveTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=draft.as_uri())))
-    published = await slow_client.wait_for_notification(PUBLISH)
+    published = await next_published(slow_client)
     assert published.version == 2
     assert [d.code for d in published.diagnostics] == [CLIP, DEMO]
 
@@ -300,27 +326,69 @@ async def test_suppressing_on_the_line_with_a_reason(client: LanguageClient, tmp
     assert [d.code for d in published.diagnostics] == [f["rule"] for f in cli_findings(draft, suppressed)] == [DEMO, NAME]
 
 
+async def files_changed(client: LanguageClient, path: Path, expected_publishes: int) -> list[types.PublishDiagnosticsParams]:
+    """Tell the server a file changed, as an editor watching it does; the diagnostics it publishes again."""
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=path.as_uri(), type=types.FileChangeType.Changed)]))
+    return [await next_published(client) for _ in range(expected_publishes)]
+
+
 @pytest.mark.asyncio
 async def test_a_broken_rule_file_is_one_message_and_a_fixed_one_reloads(client: LanguageClient, tmp_path: Path):
     await initialize(client, tmp_path)
     (tmp_path / "desk-rules").mkdir()
-    broken = tmp_path / "desk-rules" / "desk.yaml"
-    broken.write_text("- id: desk.broken\n  kind: quantity\n  statement: [unclosed\n", encoding="utf-8")
+    rule_file = tmp_path / "desk-rules" / "desk.yaml"
+    rule_file.write_text("- id: desk.broken\n  kind: quantity\n  statement: [unclosed\n", encoding="utf-8")
     config = tmp_path / ".factlint.yaml"
     config.write_text("rules: [desk-rules]\n", encoding="utf-8")
     first = await open_draft(client, tmp_path / "a.md", DRAFT)
     second = await open_draft(client, tmp_path / "b.md", DRAFT)
     assert list(first.diagnostics) == list(second.diagnostics) == []
     [message] = client.messages
-    assert message.type == types.MessageType.Error and "desk.yaml" in message.message
-    # the reporter fixes the desk's configuration; the editor tells the server the file changed
-    config.write_text("disable: [sora.demo]\n", encoding="utf-8")
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
-    reloaded = [await client.wait_for_notification(PUBLISH) for _ in range(2)]
+    assert message.type == types.MessageType.Error and "desk.yaml:4" in message.message
+    # the desk fixes its rule file: both drafts are linted again with the pack
+    rule_file.write_text("facts: []\n", encoding="utf-8")
+    reloaded = await files_changed(client, rule_file, 2)
     assert sorted(p.uri for p in reloaded) == sorted((tmp_path / n).as_uri() for n in ("a.md", "b.md"))
-    assert all([d.code for d in p.diagnostics] == [CLIP, NAME] for p in reloaded)
+    assert all([d.code for d in p.diagnostics] == [CLIP, DEMO, NAME] for p in reloaded)
+    # and then changes its configuration
+    config.write_text("rules: [desk-rules]\ndisable: [sora.demo]\n", encoding="utf-8")
+    reloaded = await files_changed(client, config, 2)
+    assert all([d.code for d in p.diagnostics] == [CLIP, NAME] == [f["rule"] for f in cli_findings(tmp_path / "a.md", DRAFT)]
+               for p in reloaded)
     assert len(client.messages) == 1
+
+
+@pytest.mark.asyncio
+async def test_the_server_asks_to_watch_configuration_and_rule_files(client: LanguageClient, tmp_path: Path):
+    registered = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        registered.extend(params.registrations)
+
+    capabilities = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+    await client.initialize_session(types.InitializeParams(capabilities=capabilities, root_uri=tmp_path.as_uri()))
+    await open_draft(client, tmp_path / "entwurf.md", DRAFT)   # by now the request has come
+    [registration] = registered
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = {w["globPattern"] for w in registration.register_options["watchers"]}
+    assert {"**/.factlint.yaml", "**/pyproject.toml", "**/*.yaml"} <= globs
+
+
+@pytest.mark.asyncio
+async def test_an_excluded_draft_and_a_closed_one_have_no_diagnostics(client: LanguageClient, tmp_path: Path):
+    await initialize(client, tmp_path)
+    (tmp_path / ".factlint.yaml").write_text("exclude: [archiv]\n", encoding="utf-8")
+    (tmp_path / "archiv").mkdir()
+    archived = tmp_path / "archiv" / "alt.md"
+    assert list((await open_draft(client, archived, DRAFT)).diagnostics) == []
+    assert cli_findings(archived, DRAFT) == []
+    draft = tmp_path / "entwurf.md"
+    assert (await open_draft(client, draft, DRAFT)).diagnostics
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=draft.as_uri())))
+    assert list((await next_published(client)).diagnostics) == []
 
 
 @pytest.mark.asyncio
