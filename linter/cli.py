@@ -570,6 +570,9 @@ def _rules(args) -> int:
         return Exit.ERROR
     if args.rules_command == "check":
         print(f"{len(rulebook.rules)} rules, {len(rulebook.subjects)} subjects: ok")
+        patterned = [r.id for r in rulebook.rules if getattr(r.expected, "contradicted_by", None)]
+        print(f"{len(patterned)} of {len(rulebook.rules)} facts use regular expressions (contradicted_by), "
+              "the last resort" + (f": {', '.join(patterned)}" if patterned else ""))
         return Exit.CLEAN
     from .selftest import run_all
     results = run_all(rulebook)

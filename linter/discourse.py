@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from .claims.clauses import clause_of, clause_pieces
 from .claims.dates import find_dates
 from .claims.predicates import find_predicates
+from .vocabulary import possessive_determiners, predicative_followers
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -32,6 +34,17 @@ class Mention:
     end: int
     subject: str
     kind: str
+
+
+_PIECE_END = re.compile(r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:und|oder|aber)\b)")
+
+
+def _german_finite(text: str, start: int, end: int) -> bool:
+    """Whether a German verb of the vocabulary is finite where it stands (see Sentence.clauses)."""
+    word = text[start:end].lower()
+    if "ge" in word[:5] or text[max(0, start - 3):start].lower() == "zu ":
+        return False
+    return not _PIECE_END.match(text, end)
 
 
 def find_mentions(text: str, rulebook: Rulebook) -> list[Mention]:
@@ -84,14 +97,17 @@ class Sentence:
     @functools.cached_property
     def predicates(self) -> list:
         """The predicates of the shared vocabulary the sentence says (claims/predicates.py)."""
-        return find_predicates(self.text, self.lang, self.lexicon) if self.lexicon is not None else []
+        if self.lexicon is None:
+            return []
+        return find_predicates(self.text, self.lang, self.lexicon, predicative_followers(self.lang))
 
     @functools.cached_property
     def clauses(self) -> list:
         """The sentence's clauses, insertions joined to them (claims/clauses.py)."""
-        # a predicate's verb makes a clause; in German only a finite one (no participle: "ge…t")
+        # a predicate's verb makes a clause; in German only a finite one: not a participle ("ge…t"), not
+        # an infinitive with "zu", not the last word of a piece ("…, Regisseuren und Experten veröffentlicht")
         verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"
-                 and (self.lang == "en" or "ge" not in self.text[h.start:h.end].lower()[:5])]
+                 and (self.lang == "en" or _german_finite(self.text, h.start, h.end))]
         # a piece that says a predicate and names its own date is a clause of its own, verb or not
         # ("Construction is to start in 2027, with operation planned for 2029")
         events = [((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates()]
@@ -102,11 +118,21 @@ class Sentence:
         return clause_of(self.clauses, start, end)
 
     def refers_to(self, subject: str, left: int, right: int) -> bool:
-        """Whether [left, right) names the subject or refers back to it ("das Modell")."""
+        """Whether [left, right) names the subject or refers back to it ("das Modell"; not "its" as the
+        owner of something else: "its rivals")."""
         if any(m.subject == subject and left <= m.start < right for m in self.mentions):
             return True
         terms = self.subject_references.get(subject)
-        return terms is not None and terms.search(self.text[left:right])
+        if terms is None:
+            return False
+        owners = possessive_determiners(self.lang)
+        for match in terms.finditer(self.text[left:right]):
+            word = match.group().lower()
+            rest = self.text[left + match.end():left + match.end() + 2]
+            if word in owners and rest[:1] == " " and rest[1:2].isalpha():
+                continue
+            return True
+        return False
 
     def named_at(self, position: int, kind: str) -> str | None:
         """The subject of `kind` the sentence itself names nearest before `position` (else after it)."""

@@ -150,3 +150,23 @@ def test_insertions_do_not_cut_a_clause(lang, sentence, marked, clause):
 ])
 def test_titles_name_roles(title, lang, role):
     assert role_of_title(title, lang) == role
+
+
+def _leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, path + (str(key),))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _leaves(value, path)
+    else:
+        yield path, node
+
+
+@pytest.mark.parametrize("name", ["predicates.yaml", "roles.yaml", "words.yaml"])
+def test_every_vocabulary_entry_is_text(name):
+    """YAML reads `no`, `on` and `yes` as booleans: every word must stay a word."""
+    import yaml
+    from linter.vocabulary import _HERE
+    data = yaml.safe_load((_HERE / name).read_text(encoding="utf-8"))
+    assert [(path, value) for path, value in _leaves(data) if not isinstance(value, str)] == []

@@ -78,12 +78,62 @@ def introduces_another(sentence, subject: str, left: int, right: int) -> bool:
         return False
     indefinite = word_set("indefinite", sentence.lang)
     tokens = list(_WORD.finditer(sentence.text, left, right))
-    for word, following in zip(tokens, tokens[1:]):
+    for index, word in enumerate(tokens):
         if word.group().lower() in indefinite and word.group()[0].islower():
-            noun = following.group()
-            if sentence.lang == "en" or noun[0].isupper() or noun.lower() in ("neues", "anderes"):
+            # English: any noun phrase; German: a noun (capitalised) within the next words
+            following = tokens[index + 1:index + 4]
+            if following and (sentence.lang == "en" or any(t.group()[0].isupper() for t in following)):
                 return True
     return False
+
+
+def _possessive(sentence, mention) -> bool:
+    """A name as the owner of something else ("Sora's rivals", "Soras Konkurrenten", "Beispielvideos
+    seines Videomodells Sora"): not the one the clause is about."""
+    name = sentence.text[mention.start:mention.end]
+    if name.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return True
+    after = sentence.text[mention.end:mention.end + 3].lstrip()
+    if sentence.lang == "de" and name.endswith("s") and after[:1].isupper():
+        return True
+    before = [w.lower() for w in _WORD.findall(sentence.text[max(0, mention.start - 40):mention.start])][-2:]
+    return any(w in word_set("genitive_determiners", sentence.lang) for w in before)
+
+
+def _named(sentence, left: int, right: int) -> set:
+    """The subjects a span names as what it is about (not as owners of something else)."""
+    return {m.subject for m in sentence.mentions if left <= m.start < right and not _possessive(sentence, m)
+            and m.kind in ("product", "organisation", "person", "event")}
+
+
+def _coordinated(sentence, left: int) -> bool:
+    """The clause joins the one before with "und"/"and"/"oder"/"or" and may share its subject."""
+    before = sentence.text[max(0, left - 6):left].split()
+    return bool(before) and before[-1].lower() in word_set("coordinators", sentence.lang)
+
+
+def clause_is_about(sentence, scope, left: int, right: int, at: int) -> bool:
+    """Whether the clause [left, right) is about the fact's subject: it names the subject (not as the
+    owner of something else: "Sora's rivals"), or refers back to it ("das Modell"), or — naming no one
+    and having no subject of its own before the predicate at `at` ("Marktstart: 15. Juni") — the
+    subject is the one the text is about. A clause joined by "und"/"and" may share the subject of the
+    clause before it ("… ist berüchtigt und wurde zu spät eingeführt")."""
+    if not sentence.in_context(scope):
+        return False
+    spans = [(left, right)] + ([(0, left)] if _coordinated(sentence, left) else [])
+    for a, b in spans:
+        named = _named(sentence, a, b)
+        if scope.subject in named:
+            return True
+        if named:
+            return False
+        if sentence.refers_to(scope.subject, a, b) and not any(m.subject == scope.subject for m in sentence.mentions
+                                                               if a <= m.start < b):
+            return True
+        if has_word(sentence, "determiners", a, min(b, at)) or any(a <= m.start < b for m in sentence.mentions):
+            return False
+    kind = sentence.subject_kind.get(scope.subject, "product")
+    return sentence.current.get(kind) == scope.subject
 
 
 def negated_in(sentence, left: int, right: int) -> bool:

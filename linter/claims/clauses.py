@@ -14,7 +14,7 @@ import re
 
 from ..vocabulary import word_lists
 
-_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|and|but|while|whereas|because)\b",
+_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|als|and|but|while|whereas|because|as)\b",
                     re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -38,18 +38,32 @@ def clause_pieces(text: str, lang: str, verb_spans=(), events=()) -> list[tuple[
     cuts.append(len(text))
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     merged: list[list[int]] = []
-    for start, end in pieces:
-        has_verb = any(w.group().lower() in finite for w in _WORD.finditer(text, start, end)) or any(
+    for number, (start, end) in enumerate(pieces):
+        # a piece after a subordinating conjunction ("as its rivals ship") is a clause, not the end of an
+        # insertion; after "und"/"and" it may be the end of a list ("testers, artists and designers have")
+        after_word = number > 0 and text[cuts[2 * number - 1]:cuts[2 * number]].strip().lower() in _openers(lang)
+        has_verb = any(_finite_here(w, text, end, lang) for w in _WORD.finditer(text, start, end)
+                       if w.group().lower() in finite) or any(
             start <= a < end for a, _ in verb_spans) or any(
             start <= p < end and start <= d < end for (p, _), (d, _) in events)
         if merged and not has_verb:
             merged[-1][1] = end
-        elif merged and not merged[-1][2] and not _opens_clause(text, start, end, lang):
+        elif merged and not merged[-1][2] and not after_word and not _opens_clause(text, start, end, lang):
             # the pieces so far had no verb: they are a fronted insertion of this clause
             merged[-1][1:] = [end, has_verb]
         else:
             merged.append([start, end, has_verb])
     return [(a, b) for a, b, _ in merged] or [(0, len(text))]
+
+
+def _finite_here(word, text: str, end: int, lang: str) -> bool:
+    """A German verb form that is also an infinitive ("stehen", "machen") is finite only where an
+    infinitive cannot stand: not after "zu", not last in its piece."""
+    if lang != "de" or not word.group().endswith("en"):
+        return True
+    if text[max(0, word.start() - 3):word.start()].lower() == "zu ":
+        return False
+    return bool(text[word.end():end].strip(" .,;:!?\u2013\u2014"))
 
 
 def _opens_clause(text: str, start: int, end: int, lang: str) -> bool:

@@ -26,6 +26,7 @@ class PredicateHit:
     predicate: str
     negated: bool
     pos: str
+    attributive: bool = False   # an adjective that describes the noun after it ("available data")
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -52,7 +53,20 @@ def _anywhere(tokens: list, rest: tuple) -> bool:
     return any(all(tokens[j + k][0] == rest[k] for k in range(n)) for j in range(len(tokens) - n + 1))
 
 
-def find_predicates(text: str, lang: str, lexicon) -> list[PredicateHit]:
+def _attributive(form, tokens: list, index: int, text: str, lang: str, followers: frozenset) -> bool:
+    """An adjective that describes a noun rather than saying something of the subject: in German it is
+    inflected ("verfügbare Daten"), in English a noun follows it ("publicly available data")."""
+    if form.pos != "adjectives":
+        return False
+    if lang == "de":
+        return form.inflected
+    if index + 1 >= len(tokens):
+        return False
+    end, following = tokens[index][2], tokens[index + 1]
+    return not text[end:following[1]].strip() and following[0] not in followers
+
+
+def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozenset()) -> list[PredicateHit]:
     """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it."""
     tokens = words(text)
     single, phrases = lexicon.single.get(lang, {}), lexicon.phrases.get(lang, {})
@@ -73,5 +87,6 @@ def find_predicates(text: str, lang: str, lexicon) -> list[PredicateHit]:
                         continue
                 elif not _anywhere(tokens, form.companions):
                     continue
-            hits.append(PredicateHit(start, end, form.predicate, form.negated, form.pos))
+            hits.append(PredicateHit(start, end, form.predicate, form.negated, form.pos,
+                                     _attributive(form, tokens, index, text, lang, followers)))
     return hits

@@ -20,7 +20,7 @@ import yaml
 
 _HERE = Path(__file__).resolve().parent
 LANGS = ("de", "en")
-POS = ("verbs", "nouns", "adjectives", "phrases")
+POS = ("verbs", "dated", "nouns", "adjectives", "phrases")
 
 # German prefixes after which the past participle takes no ge- ("veröffentlicht", "entwickelt")
 _INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "wider")
@@ -39,9 +39,10 @@ class Form:
 
     predicate: str
     negated: bool           # an antonym ("zurückhalten")
-    pos: str                # "verbs" | "nouns" | "adjectives" | "phrases"
+    pos: str                # "verbs" | "dated" | "nouns" | "adjectives" | "phrases"
     companions: tuple       # words that must follow in the clause: a particle ("vor") or a phrase's rest
     particle: bool          # companions are a separable particle: it ends the clause
+    inflected: bool = False  # a German adjective with an ending: it describes a noun ("verfügbare Daten")
 
 
 def _parse_entry(entry: str) -> tuple[str, list[str]]:
@@ -97,10 +98,12 @@ def _german_verb(entry: str) -> list[tuple[str, tuple, bool]]:
         forms += [(f, (), False) for f in finite + infinitives + [participle]]
     for form in extra:
         spoken = [p for p in form.lower().split() if p not in phrase]
-        if particle and len(spoken) == 2:       # "fand statt": a finite form and its particle
+        if len(spoken) == 2:                    # "fand statt": a finite form and its particle
             forms.append((spoken[0], (spoken[1],), True))
+        elif len(spoken) == 1:
+            forms.append((spoken[0], (), False))
         else:
-            forms += [(word, (), False) for word in spoken]
+            raise ValueError(f"cannot read the form {form!r} of {entry!r}: one word, or a verb and its particle")
     if phrase:
         forms = [(f, phrase if not companions else phrase + companions, False) for f, companions, _ in forms]
     return forms
@@ -183,7 +186,7 @@ def build_lexicon(predicates: dict) -> Lexicon:
 
 def _forms(name: str, negated: bool, lang: str, pos: str, entry: str):
     """(key, Form) pairs for one entry: key is a word, or a tuple of words for a fixed phrase."""
-    if pos == "verbs":
+    if pos in ("verbs", "dated"):
         expand = _german_verb if lang == "de" else _english_verb
         for form, companions, particle in expand(entry):
             parts = _split(form)
@@ -204,8 +207,9 @@ def _forms(name: str, negated: bool, lang: str, pos: str, entry: str):
         return
     inflect = {("de", "nouns"): _german_noun, ("en", "nouns"): _english_noun,
                ("de", "adjectives"): _german_adjective}.get((lang, pos), lambda w: [w.lower()])
+    base = words[0].lower()
     for form in inflect(words[0]):
-        yield form, Form(name, negated, pos, (), False)
+        yield form, Form(name, negated, pos, (), False, pos == "adjectives" and form != base)
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -284,3 +288,15 @@ def role_of_title(title: str, lang: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def role_lexicon_cached() -> Lexicon:
     return role_lexicon()
+
+
+@functools.lru_cache(maxsize=None)
+def predicative_followers(lang: str) -> frozenset:
+    """Words after which an English adjective is still a predicate (words.yaml)."""
+    return frozenset(w.lower() for w in word_lists().get("predicative_followers", {}).get(lang, ()))
+
+
+@functools.lru_cache(maxsize=None)
+def possessive_determiners(lang: str) -> frozenset:
+    """Words that own the noun after them ("its rivals"), words.yaml."""
+    return frozenset(w.lower() for w in word_lists().get("possessive_determiners", {}).get(lang, ()))
