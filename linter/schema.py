@@ -528,6 +528,8 @@ EXPECTED = {
               "the default), or only for a restricted group."),
         Field("scheduled", Boolean(), "false: no date has been set for it either (a dated plan contradicts)."),
         Field("since", Date(), "The day from which the state holds (earlier claims are not compared)."),
+        Field("restricted_to", texts(), "With holds: restricted, who has it, in plain words (a restriction "
+              "to anyone else contradicts)."),
         Field("contradicted_by", _patterns(), "Without predicate: patterns whose match in a sentence about the "
               "subject contradicts the state."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),
