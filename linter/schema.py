@@ -552,6 +552,12 @@ EXPECTED = {
               required=True),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),
     )),
+    "role": Mapping("expected (role)", (
+        Field("title", texts(), "The person's right titles in plain words (\"Technikchefin\", \"CTO\"); each names a "
+              "role of linter/vocabulary/roles.yaml."),
+        Field("at", Text(), "The organisation the person holds the role at (a subject id)."),
+        Field("state", Text(), "The role in words (for messages)."),
+    ), one_of=("title", "at")),
     "name": Mapping("expected (name)", (
         Field("canonical", Text(), "The correct spelling.", required=True),
         Field("variants", texts(), "Other correct spellings."),

@@ -105,23 +105,99 @@ def _window_after(sentence, end: int) -> tuple[int, int]:
     """An apposition after the name, or what a copula says of it ("ist Vorstandschefin")."""
     text = sentence.text
     opened = _OPEN_APPOSITION.match(text, end)
+    following = text[end:end + 12].split()
+    if following and following[0].lower() in word_set("affiliation_prepositions", sentence.lang):
+        closing = _APPOSITION_END.search(text, end)        # "Tom Warren of Engadget"
+        return end, closing.start() if closing else len(text)
     if opened:
         closing = _APPOSITION_END.search(text, opened.end())
         return opened.end(), closing.start() if closing else len(text)
-    following = text[end:end + 12].split()
     if following and following[0].lower() in word_set("copulas", sentence.lang):
         closing = _APPOSITION_END.search(text, end)
         return end, closing.start() if closing else len(text)
     return end, end
 
 
-def _other_organisation(sentence, expected: Expected, left: int, right: int) -> tuple[int, int] | None:
-    """An organisation named in the window that is not the one the person holds the role at."""
+_NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w&.'\u2019-]*)(?:\s+(?:[A-ZÄÖÜ][\w&.'\u2019-]*|of|for|&))*")
+
+
+def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[int, int]]:
+    """Names of organisations the window ties the person to: a prefix joined to a title
+    ("Wired-Chefredakteur"), capitalised words right before an English title ("Wired editor"), or a name
+    after "von", "bei", "of", "at" ("Redakteur bei TechCrunch", "Tom Warren of Engadget")."""
+    text, found = sentence.text, []
+    prepositions = word_set("affiliation_prepositions", sentence.lang)
+    articles = word_set("determiners", sentence.lang)
+    describing = word_set("not_the_title", sentence.lang) | word_set("title_adjectives", sentence.lang)
+    for start, end, _ in titles:
+        head = re.search(r"([A-ZÄÖÜ][\w&.'\u2019]*)-$", text[left:start])
+        if head and head.group(1).lower() not in describing:
+            found.append((left + head.start(1), left + head.end(1)))
+        elif sentence.lang == "en":
+            words = list(re.finditer(r"[A-Z][\w&.'\u2019]*", text[left:start]))
+            if words and not text[left + words[-1].end():start].strip() and words[-1].group().lower() not in articles \
+                    and words[-1].group().lower() not in describing:
+                found.append((left + words[-1].start(), left + words[-1].end()))
+        # "Chefredakteur des Magazins Wired": a genitive after the title names where the role is held
+        genitive = re.match(r"\s+(\w+)\s+", text[end:])
+        if genitive and genitive.group(1).lower() in word_set("genitive_determiners", sentence.lang) | {"der"}:
+            name = _NAME_RUN.match(text, end + genitive.end())
+            if name:
+                found.append(name.span())
+    for word in re.finditer(r"[^\W\d_]+", text[left:right]):
+        if word.group().lower() not in prepositions:
+            continue
+        position = left + word.end()
+        after = re.match(r"\s+(?:(\w+)\s+)?", text[position:])
+        if after and after.group(1) and after.group(1).lower() not in articles:
+            after = re.match(r"\s+", text[position:])
+        name = _NAME_RUN.match(text, position + (after.end() if after else 0))
+        if name and name.end() <= right + 40:
+            found.append(name.span())
+    return found
+
+
+def _title_before_comma(sentence, mention) -> list[tuple[int, int]]:
+    """The name as an apposition of the title before it ("Germany's federal energy minister, Malte
+    Ingwersen, attended")."""
+    text = sentence.text
+    comma = re.search(r"(?:,|\s[\u2013\u2014-])\s*$", text[:mention.start])
+    if not comma:
+        return []
+    stop = max((m.end() for m in _BEFORE_STOP.finditer(text, 0, comma.start())), default=0)
+    titles = _titles(sentence, stop, comma.start())
+    if titles and not text[titles[-1][1]:comma.start()].strip():
+        return [(stop, comma.start())]
+    return []
+
+
+def _detached_apposition(sentence, mention) -> list[tuple[int, int]]:
+    """A piece between commas that begins with a title, later in a sentence that names this person and no
+    other ("… hatte Tom Warren aufmerksam gemacht, Chefredakteur des Magazins Wired.")."""
+    if any(m.kind == "person" and m.subject != mention.subject for m in sentence.mentions):
+        return []
+    text, found = sentence.text, []
+    for comma in re.finditer(r",\s*", text[mention.end:]):
+        start = mention.end + comma.end()
+        closing = _APPOSITION_END.search(text, start)
+        end = closing.start() if closing else len(text)
+        titles = _titles(sentence, start, end)
+        if titles and not text[start:titles[0][0]].strip(" ").replace("der ", "").replace("die ", "").strip():
+            found.append((start, end))
+    return found
+
+
+def _other_organisation(sentence, expected: Expected, left: int, right: int, titles: list) -> tuple[int, int] | None:
+    """An organisation the window ties the person to that is not the one the role is held at."""
     if expected.at is None:
         return None
-    for mention in sentence.mentions:
-        if left <= mention.start < right and mention.kind == "organisation" and mention.subject != expected.at:
-            return mention.start, mention.end
+    for start, end in _affiliations(sentence, left, right, titles):
+        mentions = [m for m in sentence.mentions if m.start < end and start < m.end]
+        if any(m.subject == expected.at for m in mentions):
+            continue
+        if mentions and all(m.kind == "person" for m in mentions):
+            continue
+        return start, end
     return None
 
 
@@ -135,19 +211,22 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         if mention.subject != rule.scope.subject:
             continue
         windows = [(_window_before(sentence, mention.start), mention.start), _window_after(sentence, mention.end)]
+        windows += _detached_apposition(sentence, mention) + _title_before_comma(sentence, mention)
         for left, right in windows:
             if right <= left or negated_in(sentence, left, right):
                 continue
+            wrong = []
             for start, end, role in _titles(sentence, left, right):
                 if role in expected.roles or not expected.roles:
                     continue
                 before = sentence.text[max(left, start - 25):start].replace("-", " ").lower().split()
                 if before and before[-1] in modifiers:
                     continue    # "Interim-CEO", "stellvertretende Chefin": another title
+                wrong.append((start, end))
+            # one finding for one wrong description: the title if it is wrong, else the organisation
+            other = _other_organisation(sentence, expected, left, right, _titles(sentence, left, right))
+            for start, end in wrong or ([other] if other is not None else []):
                 yield from _mismatch(sentence, start, end, expected)
-            other = _other_organisation(sentence, expected, left, right)
-            if other is not None and _titles(sentence, left, right):
-                yield from _mismatch(sentence, *other, expected)
 
 
 def _mismatch(sentence, start: int, end: int, expected: Expected) -> Iterator[Mismatch]:
