@@ -100,6 +100,8 @@ def remove_stale_temporaries(path: Path) -> None:
     """Remove the temporary files an earlier --fix of this file left when it was killed (SIGKILL
     cannot be caught): `.NAME.XXXXXXXX.factlint` beside the file, ours, regular files."""
     target = Path(os.path.realpath(path))
+    if not target.is_file():
+        return      # a FIFO or /dev/stdin has no directory of ours to tidy
     stale = re.compile(re.escape(_temp_prefix(target.name)) + r"[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX))
     try:
         entries = list(os.scandir(target.parent))
