@@ -616,7 +616,8 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # a second Ctrl-C must not end in a traceback
-        print("factlint: interrupted; the report is incomplete", file=sys.stderr)
+        clear = "\r\033[K" if _is_terminal(sys.stderr) else ""   # over the progress line, if one is shown
+        print(f"{clear}factlint: interrupted; the report is incomplete", file=sys.stderr)
         return Exit.INTERRUPTED
     except BrokenPipeError:  # `factlint check | head` must not end in a traceback
         return Exit.CLEAN
