@@ -123,9 +123,9 @@ class _SeedTexts:
 
     MAX_BYTES = 50_000_000
 
-    def __init__(self, candidates: tuple[Path, ...]):
-        self.candidates = candidates
-        self.dirs = tuple(d for d in candidates if d.is_dir())
+    def __init__(self, pack: Path, extra: tuple[Path, ...]):
+        self.candidates = seed_dir_candidates(pack, extra)
+        self.dirs = seed_dirs_of(pack, extra)
         self.cache: dict[str, tuple[str | None, str]] = {}
 
     def get(self, name: str) -> tuple[str | None, str]:
@@ -407,7 +407,7 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
     rules, origins, seeds = [], {}, {}
     for file in files:
         if file.pack not in seeds:
-            seeds[file.pack] = _SeedTexts(seed_dir_candidates(file.pack, seed_dirs))
+            seeds[file.pack] = _SeedTexts(file.pack, seed_dirs)
         for item in _records(file, "facts"):
             where = f"{file.label}:{item.line}"
             if item["id"] in origins:

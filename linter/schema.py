@@ -252,7 +252,8 @@ class Pattern(Type):
             yield at.problem(f"has an invalid regular expression {value!r}: {exc}")
 
     def json(self):
-        return {"type": "string", "minLength": 1, "maxLength": MAX_PATTERN, "format": "regex"}
+        # no "format": "regex": editors would judge Python's syntax ((?P<claim>...), (?-i:...)) as JavaScript's
+        return {"type": "string", "minLength": 1, "maxLength": MAX_PATTERN}
 
 
 @dataclass(frozen=True)
@@ -438,7 +439,7 @@ class ByKind(Type):
 
     def problems(self, value, at):
         kind = at.parent.get(self.key) if at.parent else None
-        if kind in self.by_value:
+        if isinstance(kind, str) and kind in self.by_value:
             yield from self.by_value[kind].problems(value, at)
         elif not isinstance(value, dict):
             yield at.problem(f"must be a mapping (got {_shown(value)})")

@@ -315,6 +315,8 @@ ERRORS = {
     "yaml-bad-exclude": (".factlint.yaml", "exclude: 3\n", ".factlint.yaml:1: exclude: must be a list of strings"),
     "yaml-not-a-mapping": (".factlint.yaml", "- disable\n", ".factlint.yaml:1: the configuration must be a mapping"),
     "yaml-invalid": (".factlint.yaml", "disable: [a\nlang: de\n", ".factlint.yaml:2: invalid YAML"),
+    "yaml-duplicate-key": (".factlint.yaml", "lang: de\nfail_on: info\nlang: en\n",
+                           ".factlint.yaml:3: key 'lang' is given twice in one mapping (first at line 1); keep one"),
     "toml-unknown-key": ("pyproject.toml", '[project]\nname = "x"\n\n[tool.factlint]\nfail_on = "error"\nfial_on = "x"\n',
                          'pyproject.toml:6: unknown key "fial_on"; did you mean "fail_on"?'),
     "toml-bad-value": ("pyproject.toml", '[tool.factlint]\nlang = "de"\nfact_window = "long"\n',
