@@ -35,6 +35,12 @@ def test_every_kind_declares_its_expected_keys():
     assert set(schema.EXPECTED) == set(RULE_TYPES)
 
 
+@pytest.mark.parametrize("title, spec", schema.sections(), ids=[title for title, _ in schema.sections()])
+def test_no_key_is_declared_twice(title, spec):
+    paths = [path for path, _ in schema.rows(spec)]
+    assert sorted(p for p in set(paths) if paths.count(p) > 1) == []
+
+
 def test_committed_json_schema_is_the_generated_one():
     assert COMMITTED_SCHEMA.read_text(encoding="utf-8") == schema.json_schema_text(), REGENERATE
     jsonschema.Draft7Validator.check_schema(schema.json_schema())
