@@ -1,11 +1,24 @@
-"""Quantity facts: a duration, count or resolution that a draft states differently.
+"""Quantity facts: an amount that a draft states differently — a duration, count, resolution, interval,
+or any measure of measures.yaml (money, length, area, mass, speed, power, energy, percent, points).
 
-Fields (`expected`): measure (duration | count | resolution) and one of max, exact, range; tolerance;
-units (durations only: the units a claim about this fact is written in, e.g. [s, min] for a clip length,
-so that "neun Monate nach der Präsentation" is never read as a clip length).
+Fields (`expected`): measure and one of max, exact, range; tolerance (how far a hedged figure may be
+off, default 5 %); per (a rate's period: "3.9 TWh per year"); nouns (counts: the counted thing in each
+language, matched in any inflected form); units (durations only: the units a claim about this fact is
+written in, e.g. [s, min] for a clip length, so that "neun Monate nach der Präsentation" is never read
+as a clip length).
 FAIL: "Sora erzeugt Clips von bis zu zwei Minuten."   (max 60 s)
-PASS: "Die Clips von Sora sind bis zu 60 Sekunden lang."
+FAIL: "Der Park leistet 1,2 GW."                      (exact 960 MW)
+PASS: "Der Park leistet knapp ein Gigawatt."          (960 MW is within 5 % below 1 GW)
 PASS: "Runway Gen-2 erzeugt Clips von bis zu vier Sekunden."   (another subject)
+
+The verdict of a claim against an exact fact (docs/rule-format.md has the table):
+* unhedged ("960 MW", "3,2 Mrd. €"): the fact must round to the figure as written (0,96 GW = 960 MW;
+  "32 miles" for 52 km); a figure with one significant digit ("1 GW", "eine Million", "ein Viertel")
+  is read as hedged. Durations and plain counts ("64 Anlagen") must be equal.
+* hedged ("rund", "etwa", "about"): within the tolerance of the fact; up to twice the tolerance is a
+  warning; further off an error. "knapp", "fast", "nearly" also need the fact below the figure, "gut"
+  above it (on the other side it is an error: "knapp 48" says fewer than 48).
+* bounds ("mehr als", "mindestens", "bis zu", "unter") and ranges: the fact must satisfy them.
 """
 from __future__ import annotations
 
@@ -14,40 +27,58 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import measures
 from ..fields import FieldReader
-from ..findings import Mismatch
+from ..findings import Mismatch, Severity
 from .units import SECONDS, describe_duration, parse_duration, parse_resolution
 
 KIND = "quantity"
-MEASURES = ("duration", "count", "resolution")
-_EXAMPLES = {"duration": 'a duration such as "60 s"', "count": "a count such as 48",
-             "resolution": 'a resolution such as "1024x768"'}
+OWN_MEASURES = ("duration", "count", "resolution", "interval")
+MEASURES = OWN_MEASURES + tuple(m for m in measures.MEASURES if m not in OWN_MEASURES)
+DEFAULT_TOLERANCE = 0.05
+CONSISTENT, WARNING, ERROR = "consistent", "warning", "error"
+_EXAMPLES = {"duration": 'a duration such as "60 s"', "interval": 'a duration such as "7.5 min"',
+             "count": 'a count such as 48 or "1.1 million"', "resolution": 'a resolution such as "1024x768"'}
+_PERIOD_NAMES = {"a": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour", "min": "minute", "s": "second"}
+_NOISE = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
 class Expected:
     measure: str
     mode: str            # max | exact | range
-    low: float           # in base units: seconds, items, pixels (width * height)
+    low: float           # in base units: seconds, items, pixels (width * height), metres, watts, euros ...
     high: float
     shape: tuple[int, int] | None   # for resolutions, the stated width and height
-    tolerance: float     # relative
+    tolerance: float     # relative: how far a hedged figure may be off
     units: tuple[str, ...]          # durations: the units claims about this fact use; () = any
+    unit: str = ""       # the unit the fact is written in ("MW"), for messages; money: its currency
+    per: str = ""        # a rate's period, a duration unit ("a": per year)
+    nouns: dict = None   # counts: language -> the counted thing's nouns
+    declared_tolerance: float = 0.0  # the tolerance as the fact states it (0 if it does not)
 
 
-def _value(reader: FieldReader, key: str, measure: str, raw) -> tuple[float, tuple[int, int] | None]:
-    """One value of the given measure, in base units."""
-    if measure == "duration":
+def _value(reader: FieldReader, key: str, measure: str, raw) -> tuple[float, tuple[int, int] | None, str]:
+    """One value of the given measure, in base units, and the unit it is written in."""
+    if measure in ("duration", "interval"):
         seconds = parse_duration(raw)
         if seconds is not None:
-            return seconds, None
-    elif measure == "count":
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw >= 0:
-            return float(raw), None
-    else:
+            return seconds, None, ""
+    elif measure == "resolution":
         shape = parse_resolution(raw)
         if shape:
-            return float(shape[0] * shape[1]), shape
+            return float(shape[0] * shape[1]), shape, "px"
+    else:
+        parsed = measures.parse_value(raw)
+        if parsed is not None and parsed[0] >= 0:
+            amount, unit = parsed
+            if measure == "count" and unit is None:
+                return amount, None, ""
+            if unit is not None and unit.measure == measure:
+                return amount, None, unit.code
+        units = ", ".join(code for code, unit in measures.UNITS.items() if unit.measure == measure)
+        example = _EXAMPLES.get(measure) or f'an amount with a unit ({units}), e.g. "3.2 billion {units.split(", ")[0]}"'
+        raise reader.fail(key, f"must be {example} (got {raw!r})")
     raise reader.fail(key, f"must be {_EXAMPLES[measure]} (got {raw!r})")
 
 
@@ -61,43 +92,86 @@ def parse_expected(reader: FieldReader) -> Expected:
     if mode == "range":
         bounds = reader.raw("range")
         if not isinstance(bounds, list) or len(bounds) != 2:
-            raise reader.fail("range", f"must be a list of two values, each {_EXAMPLES[measure]}")
-        low, _ = _value(reader, "range", measure, bounds[0])
-        high, _ = _value(reader, "range", measure, bounds[1])
+            raise reader.fail("range", f"must be a list of two values, each {_EXAMPLES.get(measure, 'with a unit')}")
+        low, _, unit = _value(reader, "range", measure, bounds[0])
+        high, _, high_unit = _value(reader, "range", measure, bounds[1])
         if low > high:
             raise reader.fail("range", "must list the lower value first")
+        if measure == "money" and unit != high_unit:
+            raise reader.fail("range", "must give both ends in one currency")
         shape = None
     else:
-        low, shape = _value(reader, mode, measure, reader.raw(mode))
+        low, shape, unit = _value(reader, mode, measure, reader.raw(mode))
         high = low
-    tolerance = 0.0
+    declared = 0.0
     if reader.has("tolerance"):
         text = str(reader.raw("tolerance")).strip()
         try:
-            tolerance = float(text.rstrip("%")) / 100 if text.endswith("%") else float(text)
+            declared = float(text.rstrip("%")) / 100 if text.endswith("%") else float(text)
         except ValueError:
             raise reader.fail("tolerance", 'must be a percentage such as "5%"') from None
+        if not 0 <= declared < 1:
+            raise reader.fail("tolerance", 'must be a percentage from 0 to 99 such as "5%"')
     units = reader.strings("units")
     unknown = [u for u in units if u not in SECONDS]
     if unknown or (units and measure != "duration"):
         raise reader.fail("units", f"must list duration units ({', '.join(SECONDS)}) and only for durations")
-    return Expected(measure, mode, low, high, shape, tolerance, units)
+    per = reader.text("per", required=False) or ""
+    periods = {name: code for code, name in _PERIOD_NAMES.items()}
+    per = periods.get(per, per)
+    if per and (per not in _PERIOD_NAMES or measure in ("duration", "interval", "resolution")):
+        raise reader.fail("per", f"must be one of {', '.join(periods)} (the period of a rate), not for {measure}")
+    nouns = reader.by_language("nouns")
+    if nouns and measure != "count":
+        raise reader.fail("nouns", "is for counts only (the counted thing)")
+    return Expected(measure, mode, low, high, shape, declared or DEFAULT_TOLERANCE, units, unit, per, nouns,
+                    declared)
+
+
+def verdict(expected: Expected, quantity) -> str:
+    """consistent, warning (close, outside the tolerance) or error: a claim's quantity against the fact."""
+    factor = 1.0
+    if expected.per and quantity.per and quantity.per != expected.per:
+        factor = measures.seconds(expected.per) / measures.seconds(quantity.per)
+    if expected.mode != "exact":
+        return ERROR if _contradicts_limit(expected, quantity, factor) else CONSISTENT
+    fact, stated, tolerance = expected.low, float(quantity.value) * factor, expected.tolerance
+    hedge = quantity.hedge
+    if hedge == "exact" and quantity.coarse:
+        hedge = "approx"  # "1 GW", "eine Million Haushalte": a round figure is a hedged one
+    if hedge == "exact":
+        return CONSISTENT if abs(stated - fact) <= quantity.precision * factor / 2 + _NOISE * max(fact, 1) else ERROR
+    if hedge not in ("approx", "nearly", "barely", "justover"):
+        low, high = quantity.low * factor, quantity.high * factor
+        return CONSISTENT if low - _NOISE * max(fact, 1) <= fact <= high + _NOISE * max(fact, 1) else ERROR
+    # "knapp 48" says fewer than 48, "gut 25 %" more than 25 %: the fact on the other side is an error
+    if hedge in ("nearly", "barely") and fact >= stated or hedge == "justover" and fact <= stated:
+        return ERROR
+    deviation = abs(stated - fact) / fact if fact else (0.0 if stated == 0 else math.inf)
+    if deviation <= tolerance + _NOISE:
+        return CONSISTENT
+    return WARNING if deviation <= 2 * tolerance + _NOISE else ERROR
+
+
+def _contradicts_limit(expected: Expected, quantity, factor: float) -> bool:
+    """Against a fact that is a limit (max) or a range: whether the claim cannot be true."""
+    # the parser makes exclusive bounds ("knapp 48" < 48) a hair smaller than the number, so the
+    # comparisons allow only float noise, not that hair
+    slack, noise = expected.declared_tolerance, 1e-10
+    rounding = quantity.precision * factor / 2
+    low = quantity.low * factor * (1 - slack) - noise - rounding
+    high = quantity.high * factor * (1 + slack) + noise + rounding
+    if expected.mode == "range":
+        return high < expected.low or low > expected.high
+    # max: "up to X" must name the same limit; any other claim must not exceed it
+    if quantity.bound == "max" or (expected.measure == "resolution" and quantity.bound in ("exact", "approx")):
+        return abs(_limit(quantity) * factor - expected.high) > slack * expected.high + noise
+    return low > expected.high
 
 
 def contradicts(expected: Expected, quantity) -> bool:
-    """Whether a parsed quantity cannot be true if the fact is."""
-    # the parser makes exclusive bounds ("knapp 48" < 48) a hair smaller than the number, so the
-    # comparisons allow only float noise, not that hair
-    slack, noise = expected.tolerance, 1e-10
-    low, high = quantity.low * (1 - slack) - noise, quantity.high * (1 + slack) + noise
-    if expected.mode == "range":
-        return high < expected.low or low > expected.high
-    if expected.mode == "exact":
-        return not low <= expected.low <= high
-    # max: "up to X" must name the same limit; any other claim must not exceed it
-    if quantity.bound == "max" or (expected.measure == "resolution" and quantity.bound in ("exact", "approx")):
-        return abs(_limit(quantity) - expected.high) > slack * expected.high + noise
-    return low > expected.high
+    """Whether a parsed quantity cannot be true if the fact is (a warning counts as not contradicting)."""
+    return verdict(expected, quantity) == ERROR
 
 
 def _limit(quantity) -> float:
@@ -105,32 +179,43 @@ def _limit(quantity) -> float:
     return quantity.high if math.isfinite(quantity.high) else quantity.low
 
 
+def _show(value: float, measure: str, unit: str, shape=None) -> str:
+    """A value in words: "60 s", "48", "1024x768", "960 MW", "3.2 bn EUR"."""
+    if measure in ("duration", "interval"):
+        return describe_duration(value)
+    if measure == "resolution" and shape:
+        return f"{shape[0]}x{shape[1]}"
+    if unit in measures.UNITS and measure not in ("count", "resolution"):
+        return measures.describe(value, unit)
+    return f"{value:g}"
+
+
 def describe_expected(expected: Expected) -> str:
-    """The fact's value in words, e.g. "up to 60 s", "48", "up to 1024x768"."""
+    """The fact's value in words, e.g. "up to 60 s", "48", "960 MW", "3.9 TWh per year"."""
     def show(value: float) -> str:
-        if expected.measure == "duration":
-            return describe_duration(value)
-        if expected.measure == "resolution" and expected.shape:
-            return f"{expected.shape[0]}x{expected.shape[1]}"
-        return f"{value:g}"
+        return _show(value, expected.measure, expected.unit, expected.shape)
+    per = f" per {_PERIOD_NAMES[expected.per]}" if expected.per else ""
     if expected.mode == "range":
-        return f"{show(expected.low)} to {show(expected.high)}"
-    return ("up to " if expected.mode == "max" else "") + show(expected.high)
+        return f"{show(expected.low)} to {show(expected.high)}{per}"
+    return ("up to " if expected.mode == "max" else "every " if expected.measure == "interval" else "") \
+        + show(expected.high) + per
 
 
 def describe_found(quantity) -> str:
-    """What the draft's phrase means, e.g. "up to 90 s" for "bis zu anderthalb Minuten"."""
+    """What the draft's phrase means, e.g. "up to 90 s" for "bis zu anderthalb Minuten", "960 MW" for "0,96 GW"."""
     if quantity.measure == "resolution" and isinstance(quantity.value, tuple):
         value = f"{quantity.value[0]}x{quantity.value[1]}"
-    elif quantity.measure == "duration" and quantity.bound not in ("vague", "range"):
-        value = describe_duration(float(quantity.value))
-    elif quantity.measure == "duration":
-        value = f"{describe_duration(quantity.low)} to {describe_duration(quantity.high) if math.isfinite(quantity.high) else 'more'}"
+    elif quantity.measure in ("duration", "count") and quantity.bound in ("vague", "range"):
+        show = describe_duration if quantity.measure == "duration" else (lambda amount: f"{amount:g}")
+        value = f"{show(quantity.low)} to {show(quantity.high) if math.isfinite(quantity.high) else 'more'}"
+    elif quantity.bound == "range":
+        value = f"{_show(quantity.low, quantity.measure, quantity.unit)} to {_show(quantity.high, quantity.measure, quantity.unit)}"
     else:
-        value = f"{quantity.value:g}" if isinstance(quantity.value, (int, float)) else str(quantity.value)
+        value = _show(float(quantity.value), quantity.measure, quantity.unit)
     prefix = {"max": "up to ", "over": "more than ", "min": "at least ", "under": "just under ",
               "approx": "about "}.get(quantity.bound, "")
-    return f"{prefix}{value}"
+    per = f" per {_PERIOD_NAMES.get(quantity.per, quantity.per)}" if quantity.per else ""
+    return f"{prefix}{value}{per}"
 
 
 # a duration after these is time that passed, not the length of anything ("nach neun Monaten")
@@ -143,6 +228,8 @@ _ELAPSED_AFTER = re.compile(r"^\s*(?:nach|später|zuvor|danach|ago|later|earlier
 def _tied_to_fact(rule, sentence, quantity) -> bool:
     """The sentence speaks of what the fact measures (clip length, demo videos), not another number."""
     scope, expected = rule.scope, rule.expected
+    if not _same_dimension(expected, quantity):
+        return False
     if expected.measure == "duration":
         if expected.units and quantity.unit not in expected.units:
             return False
@@ -150,11 +237,21 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
             return False
     if scope.anti_cues and scope.anti_cues.search(sentence.clause_around(quantity.start, quantity.end)):
         return False
+    if expected.measure == "count" and expected.nouns:
+        nouns = expected.nouns.get(sentence.lang) or expected.nouns.get("*") or ()
+        return measures.noun_matches(quantity.noun, nouns, sentence.lang)
     if not scope.cues:
         return True
     if rule.expected.measure == "count":
         return scope.cues.search(quantity.noun or "")
     return scope.cues.search(sentence.text)
+
+
+def _same_dimension(expected: Expected, quantity) -> bool:
+    """Comparable at all: the same measure, and for money the same currency ("$3.3 billion" is not euros)."""
+    if quantity.measure != expected.measure:
+        return False
+    return expected.measure != "money" or quantity.unit == expected.unit
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
@@ -163,9 +260,13 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     for quantity in sentence.quantities():
         if quantity.measure != expected.measure or not sentence.in_scope(rule.scope, quantity.start):
             continue
-        if not _tied_to_fact(rule, sentence, quantity) or not contradicts(expected, quantity):
+        if not _tied_to_fact(rule, sentence, quantity):
+            continue
+        judged = verdict(expected, quantity)
+        if judged == CONSISTENT:
             continue
         stance = sentence.stance(quantity.start, quantity.end)
         if stance.asserted or stance.quoted_by is not None:
+            severity = stance.max_severity if judged == ERROR else min(stance.max_severity, Severity.WARNING)
             yield Mismatch(quantity.start, quantity.end, describe_found(quantity), describe_expected(expected),
-                           max_severity=stance.max_severity, note=stance.note)
+                           max_severity=severity, note=stance.note)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from linter import measures
 from linter.claims import numbers as lex
-from linter.claims.numbers import parse_number
+from linter.claims.numbers import parse_digits, parse_number
 from linter.claims.tokens import GLUED_REJECT, HYPHENS, TokenView
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -17,9 +18,12 @@ NUMBER_PHRASE_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-def read_number(view: TokenView, i: int, after_hyphen: bool = False) -> tuple[float, int, bool] | None:
+def read_number(view: TokenView, i: int, after_hyphen: bool = False,
+                after_currency: bool = False) -> tuple[float, int, bool] | None:
     """The longest number phrase at i: its value, the index after it, and whether it is only an article."""
-    if view.kind(i) not in ("num", "word") or view.kind(i) == "num" and not _digits_ok(view, i, after_hyphen):
+    if view.kind(i) not in ("num", "word"):
+        return None
+    if view.kind(i) == "num" and not _digits_ok(view, i, after_hyphen, after_currency):
         return None
     for end in reversed(_phrase_ends(view, i)):
         phrase = view.text[view.starts[i]:view.ends[end - 1]]
@@ -50,15 +54,18 @@ def _phrase_ends(view: TokenView, i: int) -> list[int]:
     return ends
 
 
-def _digits_ok(view: TokenView, i: int, after_hyphen: bool) -> bool:
-    """Digits at i can be a quantity: not a year, ordinal, version, price, phone or code fragment."""
+def _digits_ok(view: TokenView, i: int, after_hyphen: bool, after_currency: bool = False) -> bool:
+    """Digits at i can be a quantity: not a year, ordinal, version, phone or code fragment, nor a price
+    read from its middle (a price is read from its currency sign, `after_currency`)."""
     text, prev, nxt = view.texts[i], view.token_text(i - 1), view.token_text(i + 1)
-    if view.glued(i - 1, i) and (view.kind(i - 1) in ("num", "word") or prev in GLUED_REJECT
-                                 and not (after_hyphen and prev in HYPHENS)):
+    glued_before = view.glued(i - 1, i) and (view.kind(i - 1) in ("num", "word") or prev in GLUED_REJECT
+                                             and not (after_hyphen and prev in HYPHENS))
+    priced = prev in lex.CURRENCY_SIGNS or view.kind(i - 1) == "num" and view.spaced(i - 1, i)
+    if (glued_before or priced) and not after_currency:
         return False
-    if prev in lex.CURRENCY_SIGNS or view.kind(i - 1) == "num" and view.spaced(i - 1, i):
-        return False
-    glued_word = view.kind(i + 1) == "word" and unit_at(view, i + 1) is None
+    glued_word = view.kind(i + 1) == "word" and unit_at(view, i + 1) is None and measure_at(view, i + 1) is None
+    if after_currency and nxt in measures.MONEY_SCALES:
+        glued_word = False  # "$2bn", "£300m"
     if view.glued(i, i + 1) and (glued_word or nxt == "."):
         return False  # "1E9", "2024er", or the ordinal "15. Juni"
     if view.kind(i + 1) == "num" and view.spaced(i, i + 1):
@@ -79,3 +86,55 @@ def unit_at(view: TokenView, j: int) -> tuple[str, float, int] | None:
     end = j + 1
     end += key in lex.DOTTED_UNITS and view.low(end) == "." and view.glued(j, end)
     return entry[0], entry[1], end
+
+
+def measure_at(view: TokenView, j: int, after_number: bool = True) -> tuple[measures.Unit, int] | None:
+    """The unit of measures.yaml spelled from token j on, the longest spelling first, and the index after it.
+
+    Durations are not among them: time words are read by `unit_at`."""
+    if view.kind(j) not in ("word", "punct") or after_number and not view.near(j - 1, j):
+        return None
+    return _longest(view, j, measures.MAX_UNIT_TOKENS, measures.unit)
+
+
+def rate_at(view: TokenView, j: int) -> tuple[str, int] | None:
+    """A rate phrase at j ("pro Jahr", "a year", "jährlich"): the period's unit and the index after it."""
+    if view.kind(j) != "word" or not view.spaced(j - 1, j):
+        return None
+    return _longest(view, j, 4, measures.RATES[view.lang].get, lower=True)
+
+
+def _longest(view: TokenView, j: int, size: int, lookup, lower: bool = False):
+    """The longest run of up to `size` tokens from j, glued or spaced, that `lookup` knows."""
+    best, text = None, ""
+    for k in range(j, min(j + size, len(view.texts))):
+        if k > j and not view.near(k - 1, k):
+            break
+        text += (" " if k > j and not view.glued(k - 1, k) else "") + (view.lows[k] if lower else view.texts[k])
+        found = lookup(text)
+        if found is not None:
+            best = (found, k + 1)
+    return best
+
+
+def stated_precision(view: TokenView, i: int, value: float) -> tuple[float, bool]:
+    """How finely the number phrase at i states `value`, and whether it has one significant digit.
+
+    "3,2 Mrd." is stated to 0.1 Mrd., "960" to 10, "1.000" to 1000, "eine Million" to a million; the
+    figure is a rounding of anything within half that step."""
+    text = view.texts[i]
+    if view.kind(i) == "num":
+        base = parse_digits(text, view.lang)
+        if not base:
+            return 0.0, False
+        decimal = "," if view.lang == "de" else "."
+        decimals = len(text.rsplit(decimal, 1)[1]) if decimal in text else 0
+        digits = text.replace(".", "").replace(",", "").lstrip("0")
+        significant = digits if decimals else digits.rstrip("0")
+        step = 10.0 ** -decimals if decimals else 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        return step * value / base, len(significant) == 1
+    if value > 0 and value == int(value):
+        whole = str(int(value))
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0")))
+        return step, value / step < 10
+    return 0.0, False

@@ -24,6 +24,8 @@ class Hit:
     high: float = 0.0
     article: bool = False  # the number was only "eine"/"a", which makes "fast" coarser
     kind: str = ""  # bound kind implied inside the phrase ("eine gute Stunde"), if no bound word says otherwise
+    precision: float = 0.0  # the rounding the figure implies, in base units ("3,2 Mrd." -> 1e8); 0 = exact
+    coarse: bool = False  # one significant digit or a share word ("eine Million", "ein Viertel")
 
 
 _BOUND_ALTERNATIVES = sorted(lex.BOUND_PHRASES, key=len, reverse=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 import re
 
+from linter import measures
+
 EPS = 1e-9
 
 DE_WORDS: dict[str, float] = {
@@ -27,13 +29,11 @@ ARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"a", "an"}),
 }
 HALVES = frozenset({"halb", "halbe", "halben", "halber", "half"})
-DE_SCALES: dict[str, float] = {
-    "dutzend": 12, "hundert": 100, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6,
-    "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
-}
+# Scale words from thousand up are measures.yaml's ("Mio.", "Milliarden", "bn"); these two are counting words.
+DE_SCALES: dict[str, float] = {"dutzend": 12, "hundert": 100, **measures.SCALES["de"]}
 EN_SMALL_SCALES: dict[str, float] = {"hundred": 100, "dozen": 12}
-EN_BIG_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-ABBREVIATED_SCALES = frozenset({"mio", "mrd"})
+EN_BIG_SCALES: dict[str, float] = dict(measures.SCALES["en"])
+ABBREVIATED_SCALES = frozenset(measures.ABBREVIATED_SCALES)
 
 # A month has no fixed length; 30 days keeps "einen Monat" and "30 Tage" comparable.
 UNIT_SECONDS: dict[str, float] = {"s": 1, "min": 60, "h": 3600, "d": 86400, "wk": 604800, "mo": 2592000}

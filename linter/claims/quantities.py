@@ -1,15 +1,18 @@
-"""Find durations, counts and resolutions in German and English prose, with the bounds stated around them."""
+"""Find quantities in German and English prose — durations, counts, resolutions and every measure of
+measures.yaml (money, lengths, power, percentages, ...) — with the bounds stated around them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from linter import measures
 from linter.claims import numbers as lex
-from linter.claims.amounts import read_number
+from linter.claims.amounts import rate_at, read_number, stated_precision
 from linter.claims.bounds import Hit, bound_after, bound_before, interval
 from linter.claims.counts import count
 from linter.claims.durations import adjective, clock, compound, with_unit
-from linter.claims.numbers import de_word
+from linter.claims.measured import counted_compound, every, measured, money_first
+from linter.claims.numbers import de_word, parse_number
 from linter.claims.ranges import number_range
 from linter.claims.resolutions import NAME_PREFIXES, resolution_name, resolution_pair
 from linter.claims.tokens import HYPHENS, OPAQUE_HINT_RE, TOKEN_RE, TokenView
@@ -28,8 +31,12 @@ class Quantity:
     high: float
     bound: str  # "exact" | "max" | "min" | "over" | "under" | "approx" | "range" | "vague"
     value: float | tuple[int, int]
-    unit: str  # "s" | "min" | "h" | "d" | "wk" | "mo" | "" | "px"
+    unit: str  # "s" | "min" | ... for durations, "" for counts, "px", or a unit of measures.yaml ("MW", "EUR")
     noun: str
+    hedge: str = "exact"  # the bound word's kind: exact, approx, nearly, barely, justover, over, min, max, less, ...
+    precision: float = 0.0  # the rounding the figure implies, in base units; 0: stated exactly
+    coarse: bool = False  # one significant digit or a share word: a rounded figure
+    per: str = ""  # the period of a rate ("3,9 TWh im Jahr": "a"), a duration unit of measures.yaml
 
 
 def find_quantities(text: str, lang: str = "de") -> list[Quantity]:
@@ -69,7 +76,7 @@ def _walk(view: TokenView, starts: Iterable[int]) -> list[Quantity]:
 
 def _match(view: TokenView, i: int) -> Hit | None:
     """Try each phrase shape at token i, the more specific first."""
-    for matcher in (resolution_pair, resolution_name, vague, long_word, adjective, _number):
+    for matcher in (resolution_pair, resolution_name, vague, long_word, adjective, money_first, every, _number):
         hit = matcher(view, i)
         if hit is not None:
             return hit
@@ -80,6 +87,8 @@ def _starter_words(lang: str) -> frozenset[str]:
     """Lowercased words a quantity can open with, from the first token each matcher requires."""
     words = set(NAME_PREFIXES)  # resolution_name
     words |= lex.ARTICLES[lang] | lex.VAGUE_WORDS[lang] | set(lex.VAGUE_COUNTS)  # vague
+    words |= measures.CURRENCY_OPENERS | measures.INTERVAL_WORDS.get(lang, frozenset())  # money_first, every
+    words |= {opener.split("-")[0] for opener in measures.CURRENCY_OPENERS}  # "US-$" opens with "us"
     if lang == "en":
         words |= {"for"}  # long_word: "for hours"
         words |= {unit for unit in lex.UNIT_WORDS["en"] if len(unit) >= 3}  # adjective: "minute-long"
@@ -126,10 +135,14 @@ def _finish(view: TokenView, hit: Hit) -> Quantity:
         kind = "part" if kind == "nearly" and hit.article else kind
         amount = hit.value[0] * hit.value[1] if isinstance(hit.value, tuple) else hit.value
         bound, low, high = interval(amount, kind)
+    else:
+        kind = bound
+    rate = rate_at(view, last) if hit.measure not in ("duration", "resolution", "interval") else None
+    per, last = rate if rate else ("", last)
     end = view.ends[last - 1]
     value = hit.value if isinstance(hit.value, tuple) else float(hit.value)
     return Quantity(start, end, view.text[start:end], hit.measure, float(low), float(high), bound, value,
-                    hit.unit, hit.noun)
+                    hit.unit, hit.noun, kind, hit.precision, hit.coarse, per)
 
 
 def _number(view: TokenView, i: int) -> Hit | None:
@@ -139,9 +152,23 @@ def _number(view: TokenView, i: int) -> Hit | None:
         return None
     value, j, needs_unit = read
     if view.low(j) in HYPHENS and view.glued(j - 1, j):
-        # "60-Sekunden-Clips" and "10-20 s" are quantities, "3-D-Animationen" is not.
-        return compound(view, i, j, value) or number_range(view, i, j, value)
+        # "60-Sekunden-Clips", "15-MW-Anlagen" and "10-20 s" are quantities, "3-D-Animationen" is not.
+        hit = compound(view, i, j, value) or measured(view, i, j, value, needs_unit) or number_range(view, i, j, value)
+        return _stated(view, i, value, hit or counted_compound(view, i, j, value))
     if view.low(j) == ":" and view.glued(j - 1, j):
         return clock(view, i, j)
-    hit = with_unit(view, i, j, value, needs_unit) or number_range(view, i, j, value)
-    return hit or (None if needs_unit else count(view, i, j, value))
+    hit = with_unit(view, i, j, value, needs_unit) or measured(view, i, j, value, needs_unit)
+    hit = hit or number_range(view, i, j, value)
+    return _stated(view, i, value, hit or (None if needs_unit else count(view, i, j, value)))
+
+
+def _stated(view: TokenView, i: int, value: float, hit: Hit | None) -> Hit | None:
+    """Attach how finely the figure is stated. Durations, resolutions and plain counts ("64 Anlagen")
+    are exact; a count with a scale word ("1,1 Millionen Haushalte") is rounded like a measurement."""
+    if hit is None or hit.bound or hit.measure in ("duration", "resolution", "interval") or not value:
+        return hit
+    precision, coarse = stated_precision(view, i, value)
+    if hit.measure == "count" and parse_number(view.texts[i], view.lang) == value:
+        return hit
+    factor = float(hit.value) / value
+    return replace(hit, precision=precision * factor, coarse=coarse or hit.coarse)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from linter.claims import numbers as lex
-from linter.claims.amounts import read_number, unit_at
+from linter.claims.amounts import measure_at, read_number, unit_at
 from linter.claims.bounds import Hit
 from linter.claims.counts import designated, long_noun, noun_after
+from linter.claims.numbers import parse_number
 from linter.claims.tokens import TokenView
 
 
@@ -18,6 +19,15 @@ def number_range(view: TokenView, i: int, j: int, low: float) -> Hit | None:
         return None
     high, k, _ = read
     first = i - 1 if opener else i
+    # "zwischen 10 und 12 Millionen": the scale word after the second number belongs to both
+    high_alone = parse_number(view.texts[j + 1], view.lang)
+    if high_alone and high > high_alone and low < high_alone:
+        low *= high / high_alone
+    measure = measure_at(view, k)
+    if measure is not None:
+        unit, end = measure
+        return Hit(first, end, unit.measure, high * unit.factor, unit.code, "", "range", low * unit.factor,
+                   high * unit.factor)
     unit = unit_at(view, k)
     if unit is not None:
         seconds = unit[1] * lex.UNIT_SECONDS[unit[0]]
