@@ -85,8 +85,15 @@ class Sentence:
     def quantities(self) -> list:
         """The quantities the sentence states (parsed once)."""
         if self._quantities is None:
-            self._quantities = find_quantities(self.text, self.lang)
+            self._quantities = [q for q in find_quantities(self.text, self.lang) if not self._designates(q)]
         return self._quantities
+
+    def _designates(self, quantity) -> bool:
+        """A count in digits inside or right after a subject's name is part of a name ("Veo 2 videos")."""
+        if quantity.measure != "count" or not quantity.text[:1].isdigit():
+            return False
+        return any(m.start < quantity.start and (m.end > quantity.start or not self.text[m.end:quantity.start].strip())
+                   for m in self.mentions)
 
     def dates(self) -> list:
         """The date expressions of the sentence, relative ones resolved against the draft's date."""

@@ -152,12 +152,13 @@ MONTHS = frozenset({
     "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
     "october", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt",
     "oct", "nov", "dez", "dec"})
-# A bare number after these names a model, version or part ("Sora 2", "Teil 3", "December 9").
+# A bare number after these names a version, part or date ("Version 2", "Teil 3", "December 9"). Product
+# names ("Modell 2") are the rule pack's: a number right after a subject's name is never a count
+# (Sentence.quantities).
 DESIGNATORS = MONTHS | frozenset({
-    "sora", "veo", "pika", "gen", "kling", "runway", "hailuo", "midjourney", "gemini", "claude",
-    "llama", "chatgpt", "gpt", "dalle", "firefly", "imagen", "phi", "iphone", "windows", "version",
-    "teil", "staffel", "folge", "kapitel", "seite", "nr", "band", "ausgabe", "episode", "part",
-    "chapter", "season", "page", "no", "level", "stufe", "platz", "turbo", "alpha", "plus", "pro"})
+    "version", "teil", "staffel", "folge", "kapitel", "seite", "nr", "band", "ausgabe", "episode", "part",
+    "chapter", "season", "page", "no", "level", "stufe", "platz", "alpha", "beta", "plus", "pro", "max",
+    "mini", "typ", "type", "modell", "model", "generation"})
 NOT_COUNT_NOUNS = MONTHS | frozenset({
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "uhr", "jahr", "jahre",

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter import measures
+
 
 @dataclass(frozen=True, slots=True)
 class Token:
@@ -17,7 +19,9 @@ class Token:
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 # Paths, file names and code-like runs carry digits that are no claims ("bild-1920x1080.png", "dauer=120").
-_CODE_MARK = r"(?:://|[/\\_=@])"
+# A slash inside a unit ("km/h", "m/s") is prose.
+_UNIT_SLASHES = "".join(sorted({rf"(?<!\b{re.escape(s.split('/')[0])})" for s in measures.SYMBOLS if "/" in s}))
+_CODE_MARK = rf"(?:://|{_UNIT_SLASHES}/|[\\_=@])"
 _FILE_EXTENSION = r"\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b"
 OPAQUE_RE = re.compile(rf"\S*{_CODE_MARK}\S*|\S+{_FILE_EXTENSION}\S*", re.IGNORECASE)
 # Every opaque run contains one of these; prose rarely does, so most texts skip the slower OPAQUE_RE.
