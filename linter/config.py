@@ -416,7 +416,7 @@ class _Validator:
 
     def _prefix(self, key: str, prefix: str, sub: str | None = None) -> None:
         if not _ID_PREFIX.match(prefix):
-            self.fail(key, f'"{prefix}" is not a rule id or prefix such as sora.leak', sub)
+            self.fail(key, f'"{prefix}" is not a rule id or prefix such as people.roles', sub)
         else:
             self.prefixes.append((key, prefix, f"{self.label}:{self.line_of(key, sub)}"))
 

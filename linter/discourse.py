@@ -3,7 +3,8 @@
 A number is only checked against a fact when its sentence is about the fact's subject. The subject is
 the nearest product named before the number in the same sentence (or, failing that, after it); a
 sentence that names no product is about the paragraph's current one, which carries on until another
-product is named. A section heading brings back the draft's main subject (the one its title names).
+product is named. A section heading brings back the draft's main subject (the one its title names),
+or the one the heading names; a new paragraph brings back its section's.
 Table rows are read as a unit: a cell is about the product its row names. Contexts (the leak) hold
 for a section when any of its text mentions them, and for the whole draft when its title does.
 """
@@ -74,6 +75,7 @@ class Sentence:
     main_product: str | None = None                    # the product the draft's title names
     lexicon: object = None                             # the predicate vocabulary (vocabulary.Lexicon)
     subject_references: dict = field(default_factory=dict)  # subject id -> Terms that refer back to it
+    row_head: str = ""                                 # a table cell's row's first cell ("Nabenhöhe")
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
 
@@ -89,10 +91,14 @@ class Sentence:
         return self._quantities
 
     def _designates(self, quantity) -> bool:
-        """A count in digits inside or right after a subject's name is part of a name ("Veo 2 videos")."""
+        """A count in digits inside a subject's name ("Veo 2 videos"), or a version number right after it
+        ("Pika 1.0", "Modell 2"), is part of a name; "Seeadler Nord 210 Arbeitsplätze" counts jobs."""
         if quantity.measure != "count" or not quantity.text[:1].isdigit():
             return False
-        return any(m.start < quantity.start and (m.end > quantity.start or not self.text[m.end:quantity.start].strip())
+        number = quantity.text.split()[0]
+        version = len(number) == 1 or "." in number
+        return any(m.start < quantity.start and (m.end > quantity.start
+                                                 or version and not self.text[m.end:quantity.start].strip())
                    for m in self.mentions)
 
     def dates(self) -> list:
@@ -196,8 +202,9 @@ class Sentence:
         left, right = clause_bounds(self.text, start, end)
         return self.text[left:right]
 
-    def stance(self, start: int, end: int, forecast: bool = False) -> Stance:
-        return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0, forecast=forecast)
+    def stance(self, start: int, end: int, forecast: bool = False, attributive: bool = False) -> Stance:
+        return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0, forecast=forecast,
+                         attributive=attributive)
 
 
 def _contexts_in(text: str, rulebook: Rulebook) -> set:
@@ -261,9 +268,14 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
              for i, s in enumerate(doc.segments)}
     for section in _sections(doc):
         contexts = frozenset(doc_contexts | _contexts_in(" ".join(s.text for s in section), rulebook))
+        section_current = dict(main)
         for segment in section:
             if segment.kind == "heading":
                 current = dict(main)
+            elif segment.kind == "paragraph":
+                # a new paragraph that names no subject is about its section's (if it has one), not about
+                # a subject the previous paragraph named in passing ("Schon geplant ist Seeadler Süd …")
+                current.update({kind: sid for kind, sid in section_current.items() if sid is not None})
             row = _row_text(doc, segment, rows) if segment.kind == "table_cell" else ""
             row_mentions = find_mentions(row, rulebook) if row else []
             for start, end in split_sentences(segment.text):
@@ -278,5 +290,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                                before=texts[id(segment)][0], after=texts[id(segment)][1],
                                draft_date_known=draft_date_known,
                                main_product=main["product"], lexicon=lexicon,
-                               subject_references=subject_references)
+                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "")
                 current.update(_next_current(mentions, main))
+            if segment.kind == "heading":
+                section_current = dict(current)

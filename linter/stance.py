@@ -29,7 +29,7 @@ _LOOKING_AHEAD = Terms.of(["well", "soon", "eventually", "someday", "one day", "
 # rumours, debunked claims and corrections report a claim without making it
 REPORTED = Terms.of([
     "Gerücht*", "angeblich*", "behaupt*", "Behauptung*", "spekulier*", "Spekulation*", "Falschmeldung*",
-    "dementi*", "widerleg*", "fälschlich*", "irrtümlich*", "hieß es", "früheren Version", "wonach",
+    "dementi*", "widerleg*", "fälschlich*", "irrtümlich*", "hieß es", "heißt es", "früheren Version", "wonach",
     "stimmt nicht", "stimmte nicht", "trifft nicht zu", "traf nicht zu", "nicht zutreffend", "war falsch",
     "ist falsch", "sind falsch", "waren falsch",
     "rumo*", "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "speculat*", "supposedly",
@@ -113,12 +113,14 @@ def _is_hypothetical(sentence: str) -> bool:
     return bool(_COULD.search(sentence)) and _LOOKING_AHEAD.search(sentence)
 
 
-def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, forecast: bool = False) -> Stance:
+def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, forecast: bool = False,
+              attributive: bool = False) -> Stance:
     """The stance the sentence takes towards the claim at [start, end).
 
     For a claim about a forecast (`forecast`), hedges and negations are what forecasts are made of
     ("könnte Ende 2024 starten", "would not be released before 2026"), so only questions, rumours and
-    quotations count."""
+    quotations count. A figure that qualifies a noun (`attributive`: "the 143-km export cable") is
+    presupposed: a negation after it denies what is said of the noun ("was not affected"), not the figure."""
     if sentence.rstrip(" \"'\u201c\u201d\u00bb\u00ab)*_").endswith("?"):
         return Stance(False, reason="question")
     if REPORTED.search(sentence):
@@ -131,7 +133,8 @@ def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, 
     if forecast:
         left = right = start
     # a negation inside the claim is part of it ("setzt nicht auf Diffusion"); one around it denies it
-    if (NEGATIONS.search(sentence[left:start]) or NEGATIONS.search(sentence[end:max(end, right)])
+    negated_after = not attributive and NEGATIONS.search(sentence[end:max(end, right)])
+    if (NEGATIONS.search(sentence[left:start]) or negated_after
             or _REJECTED_BEFORE.search(sentence[left:start])):
         return Stance(False, reason="negated")
     quote = _quoted_span(sentence, start, end)

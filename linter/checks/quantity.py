@@ -3,7 +3,8 @@ or any measure of measures.yaml (money, length, area, mass, speed, power, energy
 
 Fields (`expected`): measure and one of max, exact, range; tolerance (how far a hedged figure may be
 off, default 5 %); per (a rate's period: "3.9 TWh per year"); nouns (counts: the counted thing in each
-language, matched in any inflected form); units (durations only: the units a claim about this fact is
+language, matched in any inflected form; other measures: what a compound figure qualifies, so that
+"15-MW-Anlagen" are turbines and not the wind farm); units (durations only: the units a claim about this fact is
 written in, e.g. [s, min] for a clip length, so that "neun Monate nach der Präsentation" is never read
 as a clip length).
 FAIL: "Sora erzeugt Clips von bis zu zwei Minuten."   (max 60 s)
@@ -74,10 +75,12 @@ def _value(reader: FieldReader, key: str, measure: str, raw) -> tuple[float, tup
             amount, unit = parsed
             if measure == "count" and unit is None:
                 return amount, None, ""
+            if measure in ("percent", "points") and unit is None:
+                return amount, None, measures.BASE_UNITS[measure]   # 26 is 26 %
             if unit is not None and unit.measure == measure:
                 return amount, None, unit.code
-        units = ", ".join(code for code, unit in measures.UNITS.items() if unit.measure == measure)
-        example = _EXAMPLES.get(measure) or f'an amount with a unit ({units}), e.g. "3.2 billion {units.split(", ")[0]}"'
+        units = [code for code, unit in measures.UNITS.items() if unit.measure == measure and not unit.fraction]
+        example = _EXAMPLES.get(measure) or f'an amount with a unit ({", ".join(units)}) such as "12.5 {units[-1]}"'
         raise reader.fail(key, f"must be {example} (got {raw!r})")
     raise reader.fail(key, f"must be {_EXAMPLES[measure]} (got {raw!r})")
 
@@ -122,8 +125,8 @@ def parse_expected(reader: FieldReader) -> Expected:
     if per and (per not in _PERIOD_NAMES or measure in ("duration", "interval", "resolution")):
         raise reader.fail("per", f"must be one of {', '.join(periods)} (the period of a rate), not for {measure}")
     nouns = reader.by_language("nouns")
-    if nouns and measure != "count":
-        raise reader.fail("nouns", "is for counts only (the counted thing)")
+    if nouns and measure in ("duration", "resolution", "interval"):
+        raise reader.fail("nouns", "is for counts (the counted thing) and measures (what a figure qualifies)")
     return Expected(measure, mode, low, high, shape, declared or DEFAULT_TOLERANCE, units, unit, per, nouns,
                     declared)
 
@@ -235,16 +238,26 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
             return False
         if _ELAPSED_BEFORE.search(sentence.text[:quantity.start]) or _ELAPSED_AFTER.match(sentence.text[quantity.end:]):
             return False
-    if scope.anti_cues and scope.anti_cues.search(sentence.clause_around(quantity.start, quantity.end)):
+    clause = sentence.clause_around(quantity.start, quantity.end)
+    # a table cell is qualified by its row's head ("| Leistung je Anlage | 15 MW |")
+    if scope.anti_cues and (scope.anti_cues.search(clause) or scope.anti_cues.search(sentence.row_head)):
         return False
-    if expected.measure == "count" and expected.nouns:
+    if expected.nouns and (expected.measure == "count" or quantity.noun):
+        # a count's counted thing, or the thing a figure qualifies ("15-MW-Anlagen" are turbines)
         nouns = expected.nouns.get(sentence.lang) or expected.nouns.get("*") or ()
-        return measures.noun_matches(quantity.noun, nouns, sentence.lang)
+        if not measures.noun_matches(quantity.noun, nouns, sentence.lang):
+            return False
+        return expected.measure != "count" or not scope.cues or scope.cues.search(sentence.text)
     if not scope.cues:
         return True
-    if rule.expected.measure == "count":
+    if expected.measure == "count":
         return scope.cues.search(quantity.noun or "")
-    return scope.cues.search(sentence.text)
+    if expected.measure in OWN_MEASURES:
+        return scope.cues.search(sentence.text)
+    # one sentence often gives several figures of one measure ("64 Anlagen mit je 15 MW, zusammen
+    # 960 MW", "52 km from Helgoland, in waters 35 to 42 metres deep"): the cue must be in the
+    # figure's own clause, or in the head of a table cell's row ("| Nabenhöhe | 154 m |")
+    return bool(scope.cues.search(clause) or scope.cues.search(sentence.row_head))
 
 
 def _same_dimension(expected: Expected, quantity) -> bool:
@@ -265,7 +278,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         judged = verdict(expected, quantity)
         if judged == CONSISTENT:
             continue
-        stance = sentence.stance(quantity.start, quantity.end)
+        stance = sentence.stance(quantity.start, quantity.end, attributive=bool(quantity.noun))
         if stance.asserted or stance.quoted_by is not None:
             severity = stance.max_severity if judged == ERROR else min(stance.max_severity, Severity.WARNING)
             yield Mismatch(quantity.start, quantity.end, describe_found(quantity), describe_expected(expected),

@@ -1,0 +1,72 @@
+"""The linter knows no story: no subject name or context cue of a shipped pack (rules/ and
+examples/packs/*) may occur in linter/'s code or data. Such knowledge belongs to the pack ("Sora 2" is a
+name because the pack names Sora, not because the linter lists it).
+
+Knowledge is in string literals and in the data files beside the modules. Docstrings and comments,
+which explain with examples, and identifiers (a variable `meta` is not the company Meta) are not
+checked; nor are fact cues, which are ordinary words ("Clip", "long")."""
+from __future__ import annotations
+
+import io
+import re
+import token
+import tokenize
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SUBJECT_FILES = [REPO / "rules" / "subjects.yaml", *sorted((REPO / "examples" / "packs").glob("*/rules/subjects.yaml"))]
+
+
+def story_terms() -> dict[str, str]:
+    """Every subject name and context cue of the shipped packs -> the file it comes from."""
+    terms = {}
+    for path in SUBJECT_FILES:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for subject in data.get("subjects") or []:
+            terms.update({name: path.parent.parent.name for name in subject.get("names", [])})
+        for context in data.get("contexts") or []:
+            for cues in (context.get("cues") or {}).values():
+                terms.update({cue: path.parent.parent.name for cue in cues})
+    return terms
+
+
+def string_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of the string literals of a module, docstrings left out."""
+    found, previous = [], token.NEWLINE
+    for tok in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+        if tok.type == token.STRING and previous not in (token.NEWLINE, token.INDENT, token.DEDENT, token.NL):
+            found.append((tok.start[0], tok.string))
+        if tok.type not in (token.COMMENT, token.NL):
+            previous = tok.type
+    return found
+
+
+def _pattern(term: str) -> re.Pattern:
+    """A term as a whole word, case-insensitively; a trailing * makes it a prefix."""
+    body = re.escape(term.rstrip("*")) + (r"\w*" if term.endswith("*") else "")
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+PATTERNS = {term: _pattern(term) for term in story_terms()}
+
+
+def test_the_packs_name_their_subjects():
+    assert {"Sora", "Seeadler Nord", "Basstölpel"} <= set(PATTERNS)
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "linter").rglob("*.py")), ids=lambda p: str(p.relative_to(REPO)))
+def test_module_names_no_story(path: Path):
+    hits = [f"{path.name}:{line}: {term!r} in {text}" for line, text in string_literals(path)
+            for term, pattern in PATTERNS.items() if pattern.search(text)]
+    assert not hits, "\n".join(hits)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (REPO / "linter").rglob("*") if p.suffix in (".yaml", ".json")),
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_data_file_names_no_story(path: Path):
+    text = path.read_text(encoding="utf-8")
+    hits = [term for term, pattern in PATTERNS.items() if pattern.search(text)]
+    assert not hits, hits
