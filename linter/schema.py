@@ -476,7 +476,7 @@ SUBJECT = Mapping("a subject", (
     Field("names", texts(min_items=1), "Names that bind a sentence to the subject (a trailing * makes a prefix).",
           required=True),
     Field("references", ByLanguage(Text()), "Words that point back to the subject while it is the current one."),
-    Field("not", texts(), "Longer names of other things that contain one of ours (\"Sora Turbo\")."),
+    Field("not", texts(), "Longer names of other things that contain one of ours (\"Model X Pro\" beside \"Model X\")."),
     Field("of", Text(), "For events: the subject id of the product the event happened to."),
 ), record="subject")
 
@@ -518,7 +518,12 @@ EXPECTED = {
         Field("max", _QUANTITY_VALUE, "The fact is an upper limit."),
         Field("exact", _QUANTITY_VALUE, "The fact is this value."),
         Field("range", ListOf(_QUANTITY_VALUE, min_items=2, max_items=2), "The fact lies in [low, high]."),
-        Field("tolerance", OneOf((Number(low=0), Text())), 'How far a claim may differ, relative ("5%").'),
+        Field("tolerance", OneOf((Number(low=0), Text())),
+              'How far a hedged figure ("rund", "knapp") may be off, relative ("5%", the default).'),
+        Field("per", Choice(quantity_kind.PERIODS), "The period of a rate: the fact is an amount per year, "
+              "month, week, day or hour."),
+        Field("nouns", ByLanguage(Text()), "Counts: the counted thing in its base form, matched in any "
+              "inflected form; other measures: what a compound figure qualifies (15-MW-Anlagen)."),
         Field("units", texts(), "Durations: the units claims about this fact are written in ([s, min])."),
     )),
     "status": Mapping("expected (status)", (
@@ -587,7 +592,7 @@ def _kinds() -> tuple[str, ...]:
 
 
 FACT = Mapping("a fact", (
-    Field("id", Text(ID_PATTERN, "dotted lower-case words such as sora.clip.max-length"),
+    Field("id", Text(ID_PATTERN, "dotted lower-case words such as product.price.max"),
           "Unique across the loaded packs; prefixes switch families of facts on and off.", required=True),
     Field("kind", Choice(_kinds), "The kind of fact; it decides the keys of `expected`.", required=True),
     Field("topic", Text(), "The topic of the fact inventory.", required=True),

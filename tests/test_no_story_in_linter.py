@@ -50,7 +50,11 @@ def _pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
-PATTERNS = {term: _pattern(term) for term in story_terms()}
+# names that are also everyday words of code ("meta" is a table of the audit database): matched as
+# written, capitalised, only
+EVERYDAY_WORDS = frozenset({"Meta"})
+PATTERNS = {term: _pattern(term) if term not in EVERYDAY_WORDS else re.compile(rf"(?<![\w-]){term}(?![\w-])")
+            for term in story_terms()}
 
 
 def test_the_packs_name_their_subjects():

@@ -41,6 +41,8 @@ CONSISTENT, WARNING, ERROR = "consistent", "warning", "error"
 _EXAMPLES = {"duration": 'a duration such as "60 s"', "interval": 'a duration such as "7.5 min"',
              "count": 'a count such as 48 or "1.1 million"', "resolution": 'a resolution such as "1024x768"'}
 _PERIOD_NAMES = {"a": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour", "min": "minute", "s": "second"}
+_PERIOD_CODES = {name: code for code, name in _PERIOD_NAMES.items()}
+PERIODS = ("year", "month", "week", "day", "hour")   # what `per:` may say
 _NOISE = 1e-9
 
 
@@ -120,10 +122,9 @@ def parse_expected(reader: FieldReader) -> Expected:
     if unknown or (units and measure != "duration"):
         raise reader.fail("units", f"must list duration units ({', '.join(SECONDS)}) and only for durations")
     per = reader.text("per", required=False) or ""
-    periods = {name: code for code, name in _PERIOD_NAMES.items()}
-    per = periods.get(per, per)
-    if per and (per not in _PERIOD_NAMES or measure in ("duration", "interval", "resolution")):
-        raise reader.fail("per", f"must be one of {', '.join(periods)} (the period of a rate), not for {measure}")
+    if per and (per not in PERIODS or measure in ("duration", "interval", "resolution")):
+        raise reader.fail("per", f"must be one of {', '.join(PERIODS)} (the period of a rate), not for {measure}")
+    per = _PERIOD_CODES.get(per, "")
     nouns = reader.by_language("nouns")
     if nouns and measure in ("duration", "resolution", "interval"):
         raise reader.fail("nouns", "is for counts (the counted thing) and measures (what a figure qualifies)")
