@@ -102,7 +102,7 @@ def parse_value(text) -> tuple[float, Unit | None] | None:
     number, scale_word, rest = float(match.group(1)), match.group(2) or "", match.group(3)
     scale = SCALES["en"].get(scale_word.lower().rstrip(".")) or SCALES["de"].get(scale_word.lower().rstrip("."))
     if scale is None:
-        rest = f"{scale_word} {rest}".strip()
+        rest = (scale_word + rest if rest.startswith("/") else f"{scale_word} {rest}").strip()   # "km/h"
         scale = 1.0
     if not rest:
         return number * scale, None

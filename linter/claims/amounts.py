@@ -66,7 +66,7 @@ def _digits_ok(view: TokenView, i: int, after_hyphen: bool, after_currency: bool
     glued_word = view.kind(i + 1) == "word" and unit_at(view, i + 1) is None and measure_at(view, i + 1) is None
     if after_currency and nxt in measures.MONEY_SCALES:
         glued_word = False  # "$2bn", "£300m"
-    if view.glued(i, i + 1) and (glued_word or nxt == "."):
+    if view.glued(i, i + 1) and (glued_word or nxt == "." and not after_currency):
         return False  # "1E9", "2024er", or the ordinal "15. Juni"
     if view.kind(i + 1) == "num" and view.spaced(i, i + 1):
         return False  # digit groups like "030 1234 567"
