@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
                               parents=[common])
     lsp.add_argument("--debounce", type=int, default=300, metavar="MS",
                      help="lint a changed document after MS milliseconds without a further change (default: 300)")
+    _add_rules_option(lsp)
 
     rules = commands.add_parser("rules", help="validate a rule pack or run its examples")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
@@ -603,7 +604,7 @@ def _lsp(args) -> int:
             raise
         print("factlint: the language server needs the lsp extra: pip install 'factlint[lsp]'", file=sys.stderr)
         return Exit.ERROR
-    return serve(max(args.debounce, 0) / 1000)
+    return serve(max(args.debounce, 0) / 1000, args.rules, args.config, args.no_config)
 
 
 COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp, "audit": audit_command.run}

@@ -45,8 +45,8 @@ UNITS = {
 }
 
 
-def server(debounce_ms: int) -> ClientServerConfig:
-    return ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp", "--debounce", str(debounce_ms)],
+def server(debounce_ms: int, *options: str) -> ClientServerConfig:
+    return ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp", "--debounce", str(debounce_ms), *options],
                               client_factory=make_client)
 
 
@@ -77,6 +77,13 @@ async def client(lsp_client: LanguageClient):
 
 @pytest_lsp.fixture(config=server(1500))     # changes sent together always fall into one debounce
 async def slow_client(lsp_client: LanguageClient):
+    yield
+    if not lsp_client.stopped:
+        await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=server(50, "--no-config"))
+async def isolated_client(lsp_client: LanguageClient):
     yield
     if not lsp_client.stopped:
         await lsp_client.shutdown_session()
@@ -389,6 +396,26 @@ async def test_an_excluded_draft_and_a_closed_one_have_no_diagnostics(client: La
     assert (await open_draft(client, draft, DRAFT)).diagnostics
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=draft.as_uri())))
     assert list((await next_published(client)).diagnostics) == []
+
+
+@pytest.mark.asyncio
+async def test_the_checks_options_choose_the_configuration(isolated_client: LanguageClient, tmp_path: Path):
+    await initialize(isolated_client, tmp_path)
+    (tmp_path / ".factlint.yaml").write_text("disable: [name]\n", encoding="utf-8")
+    published = await open_draft(isolated_client, tmp_path / "entwurf.md", DRAFT)
+    assert [d.code for d in published.diagnostics] == [CLIP, DEMO, NAME]    # --no-config: the file is ignored
+
+
+@pytest.mark.asyncio
+async def test_code_actions_of_other_kinds_are_not_ours(client: LanguageClient, tmp_path: Path):
+    await initialize(client, tmp_path)
+    draft = tmp_path / "entwurf.md"
+    name = (await open_draft(client, draft, DRAFT)).diagnostics[2]
+    asked = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=draft.as_uri()), range=name.range,
+        context=types.CodeActionContext(diagnostics=[name], only=[types.CodeActionKind.SourceOrganizeImports])))
+    assert asked is None
+    assert len(await code_actions(client, draft, name)) == 2
 
 
 @pytest.mark.asyncio

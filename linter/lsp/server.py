@@ -31,10 +31,10 @@ class FactlintServer(LanguageServer):
     """A language server whose state is the lint session, the latest result of each document and the
     pending (debounced) lints."""
 
-    def __init__(self, debounce: float = DEBOUNCE_SECONDS):
+    def __init__(self, debounce: float = DEBOUNCE_SECONDS, session: Session | None = None):
         super().__init__("factlint", __version__)
         self.debounce = debounce
-        self.session = Session()
+        self.session = session or Session()
         self.results: dict[str, tuple[int | None, Linted | None]] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.shown: set[str] = set()
@@ -120,9 +120,9 @@ class FactlintServer(LanguageServer):
             self.publish(uri)
 
 
-def build(debounce: float = DEBOUNCE_SECONDS) -> FactlintServer:
+def build(debounce: float = DEBOUNCE_SECONDS, session: Session | None = None) -> FactlintServer:
     """The server with its handlers registered."""
-    server = FactlintServer(debounce)
+    server = FactlintServer(debounce, session)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
@@ -165,6 +165,9 @@ def build(debounce: float = DEBOUNCE_SECONDS) -> FactlintServer:
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def on_code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
+        only = params.context.only
+        if only and not any(_kind_covers(kind, types.CodeActionKind.QuickFix) for kind in only):
+            return None     # the editor asks for other kinds (organise imports, refactorings)
         linted = ls.linted(uri)
         if linted is None:
             return None
@@ -180,7 +183,13 @@ def build(debounce: float = DEBOUNCE_SECONDS) -> FactlintServer:
     return server
 
 
-def serve(debounce: float = DEBOUNCE_SECONDS) -> int:
-    """Run the server on stdin/stdout until the client ends it."""
-    build(debounce).start_io()
+def _kind_covers(requested: str, kind: str) -> bool:
+    """Code action kinds are dotted: "quickfix" asks for "quickfix.x" too."""
+    return kind == requested or kind.startswith(f"{requested}.")
+
+
+def serve(debounce: float = DEBOUNCE_SECONDS, rule_dirs: list[Path] | None = None, config: Path | None = None,
+          no_config: bool = False) -> int:
+    """Run the server on stdin/stdout until the client ends it (the options are `factlint check`'s)."""
+    build(debounce, Session(rule_dirs, config, no_config)).start_io()
     return 0

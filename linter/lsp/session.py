@@ -55,16 +55,20 @@ def is_draft(path: Path, language_id: str | None) -> bool:
 class Session:
     """Configurations and packs for every open document; `reset` forgets them (a file changed)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rule_dirs: list[Path] | None = None, config: Path | None = None, no_config: bool = False):
+        """The options are `factlint check`'s --rules, --config and --no-config."""
+        self.options = (rule_dirs, config, no_config)
         self.reset()
 
     def reset(self) -> None:
-        self.finder = ConfigFinder()
-        self.packs = _Packs(None)
+        self.finder: ConfigFinder | None = None     # made on first use: --config FILE may be broken
+        self.packs = _Packs(self.options[0])
 
     def lint(self, path: Path, text: str, plain: bool) -> Linted | None:
         """The findings `factlint check` reports for this text at this path; None when the
         configuration excludes the file. A broken configuration or pack raises ConfigError or RuleError."""
+        if self.finder is None:
+            self.finder = ConfigFinder(*self.options[1:])
         config = self.finder.for_path(path)
         rulebook, selected = self.packs.rules(config)
         if config.excluded(path):
@@ -73,5 +77,6 @@ class Session:
         found = lint_document(doc, rulebook, rules=selected, fact_window=config.fact_window,
                               default_lang=config.lang)
         lang = document_language(doc, None, config.lang)
-        seeds = (d for pack in config.pack_dirs(default_rules_dir()) for d in seed_dirs_of(pack, (default_seeds_dir(),)))
+        packs = self.packs.cli_dirs or config.pack_dirs(default_rules_dir())
+        seeds = (d for pack in packs for d in seed_dirs_of(pack, (default_seeds_dir(),)))
         return Linted(doc, lang, tuple(config.adjust_meta(found)), rulebook, plain, tuple(dict.fromkeys(seeds)))
