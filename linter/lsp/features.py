@@ -94,29 +94,34 @@ def _short_message(finding: Finding) -> str:
 
 
 class SeedLocator:
-    """Where a source quote is in its seed file, to jump there from a diagnostic; files read once."""
+    """Where a source quote is in its seed file, to jump there from a diagnostic; each found once."""
 
     def __init__(self, units_of):
         self.units_of = units_of
-        self.texts: dict[Path, str] = {}
+        self.found: dict[tuple[Path, str], types.Location] = {}
 
     def location(self, source: Source, seed_dirs: tuple[Path, ...]) -> types.Location | None:
         path = next((d / source.file for d in seed_dirs if (d / source.file).is_file()), None)
         if path is None:
             return None
-        if path not in self.texts:
-            try:
-                self.texts[path] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                self.texts[path] = ""
-        text = self.texts[path]
-        start = max(text.find(source.quote), 0)
-        end = start + len(source.quote) if text.find(source.quote) >= 0 else start
-        positions = Positions(text, self.units_of)
+        if (path, source.quote) not in self.found:
+            self.found[path, source.quote] = self._locate(path, source.quote)
+        return self.found[path, source.quote]
+
+    def _locate(self, path: Path, quote: str) -> types.Location:
+        """The quote's range (the file's start if the quote is not verbatim in it)."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        positions, start = Positions(text, self.units_of), text.find(quote)
+        end = start + len(quote) if start >= 0 else 0
+        start = max(start, 0)
 
         def at(offset: int) -> types.Position:
-            line = text.count("\n", 0, offset)
-            return positions.to_client(line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+            line = len(_LINE_BREAK.findall(text, 0, offset))
+            line_start = max((m.end() for m in _LINE_BREAK.finditer(text, 0, offset)), default=0)
+            return positions.to_client(line + 1, offset - line_start + 1)
         return types.Location(uri=from_fs_path(str(path.resolve())), range=types.Range(start=at(start), end=at(end)))
 
 
@@ -161,8 +166,12 @@ def _hover_text(finding: Finding, linted: Linted) -> str:
     head = f"**{SOURCE}** `{finding.rule}` ({finding.severity})"
     if finding.rule.startswith(RULE_PREFIX) or not finding.sources:
         return f"{head}\n\n{finding.message}"
-    fact = fact_statement(linted.rulebook.rule(finding.rule), linted.lang)
-    said = _short_message(finding).partition(" \u2014 " + fact)[0] or f'"{finding.found}"'
+    short = _short_message(finding)
+    # the statement in the language the message was written in (a sentence's, usually the draft's)
+    statements = linted.rulebook.rule(finding.rule).statement.values()
+    fact = next((s for s in statements if f" \u2014 {s}" in short), None) or fact_statement(
+        linted.rulebook.rule(finding.rule), linted.lang)
+    said = short.partition(" \u2014 " + fact)[0] or f'"{finding.found}"'
     lines = [head, "", f"**{words['fact']}:** {fact}", "", f"**{words['draft']}:** {said}"]
     if finding.expected:
         lines += ["", f"**{words['expected']}:** {localise(finding.expected, linted.lang)}"]
