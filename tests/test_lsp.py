@@ -462,3 +462,16 @@ def test_positions_convert_both_ways(text, at, characters):
         positions = Positions(text, UNITS[encoding])
         assert positions.to_client(*at) == types.Position(line=at[0] - 1, character=character)
         assert positions.from_client(types.Position(line=at[0] - 1, character=character)) == at
+
+
+def test_the_latency_benchmark_reports_every_figure():
+    """benchmarks/lsp.py runs and reports its figures; how fast they are is judged there, not here."""
+    run = subprocess.run([sys.executable, "benchmarks/lsp.py", "--rounds", "2", "--json"],
+                         capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert 19_000 <= result["bytes"] <= 20_000
+    server = result["no_debounce"]
+    assert server["findings"] > 0
+    for figures in (server["open"], server["change"], result["default_debounce"]["change"]):
+        assert figures["rounds"] >= 2 and 0 < figures["median_ms"] <= figures["p95_ms"] <= figures["max_ms"]
