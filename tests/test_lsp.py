@@ -306,9 +306,24 @@ async def test_the_name_quick_fix_is_the_cli_fix(client: LanguageClient, tmp_pat
     assert fixed == copy.read_text(encoding="utf-8") == DRAFT.replace("Sam Altmann", "Sam Altman")
     published = await replace_all(client, draft, fixed, 2)
     assert [d.code for d in published.diagnostics] == [CLIP, DEMO]
-    # a claim without an unambiguous fix has only the suppression
+    # a claim without an unambiguous fix (and no name left to fix) has only the suppression
     clip = published.diagnostics[0]
     assert [a.is_preferred for a in await code_actions(client, draft, clip)] == [None]
+
+
+@pytest.mark.asyncio
+async def test_fix_all_on_save_is_the_cli_fix(client: LanguageClient, tmp_path: Path):
+    await initialize(client, tmp_path)
+    draft = tmp_path / "entwurf.md"
+    text = DRAFT + "\nOpenAi und Sam Altmann antworteten nicht.\n"
+    published = await open_draft(client, draft, text)
+    whole = types.Range(start=types.Position(line=0, character=0), end=published.diagnostics[-1].range.end)
+    [action] = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=draft.as_uri()), range=whole,
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    assert action.kind == types.CodeActionKind.SourceFixAll and len(action.edit.changes[draft.as_uri()]) == 3
+    subprocess.run([sys.executable, "-m", "linter", "check", "--fix", str(draft)], capture_output=True, timeout=120)
+    assert apply(text, action.edit.changes[draft.as_uri()]) == draft.read_text(encoding="utf-8") != text
 
 
 @pytest.mark.asyncio
@@ -318,7 +333,7 @@ async def test_suppressing_on_the_line_with_a_reason(client: LanguageClient, tmp
     draft = tmp_path / "entwurf.md"
     published = await open_draft(client, draft, DRAFT)
     clip = published.diagnostics[0]
-    action = next(a for a in await code_actions(client, draft, clip) if not a.is_preferred)
+    action = next(a for a in await code_actions(client, draft, clip) if a.title.startswith(CLIP))
     assert CLIP in action.title and "Begründung" in action.title
     if snippets:
         [change] = action.edit.document_changes
@@ -415,7 +430,8 @@ async def test_code_actions_of_other_kinds_are_not_ours(client: LanguageClient, 
         text_document=types.TextDocumentIdentifier(uri=draft.as_uri()), range=name.range,
         context=types.CodeActionContext(diagnostics=[name], only=[types.CodeActionKind.SourceOrganizeImports])))
     assert asked is None
-    assert len(await code_actions(client, draft, name)) == 2
+    kinds = [a.kind for a in await code_actions(client, draft, name)]
+    assert kinds == [types.CodeActionKind.QuickFix] * 2 + [types.CodeActionKind.SourceFixAll]
 
 
 @pytest.mark.asyncio

@@ -16,7 +16,7 @@ from pygls.uris import from_fs_path
 from ..engine import citation
 from ..engine import statement as fact_statement
 from ..findings import Finding, Severity, Source
-from ..fixer import fixes_from
+from ..fixer import Fix, fixes_from
 from ..messages import AS_OF, localise
 from ..suppress import RULE_PREFIX
 from .session import Linted
@@ -30,10 +30,10 @@ SEVERITIES = {
 # the words of hovers and code actions, in the draft's language
 LABELS = {
     "de": {"fact": "Fakt", "draft": "Im Entwurf", "expected": "Erwartet", "source": "Quelle",
-           "fix": "Ersetzen durch „{replacement}“",
+           "fix": "Ersetzen durch „{replacement}“", "fix_all": "Alle Namen korrigieren (wie factlint --fix)",
            "suppress": "{rule} in dieser Zeile unterdrücken (mit Begründung)", "reason": "Begründung"},
     "en": {"fact": "Fact", "draft": "The draft says", "expected": "Expected", "source": "Source",
-           "fix": 'Replace with "{replacement}"',
+           "fix": 'Replace with "{replacement}"', "fix_all": "Fix every name spelling (as factlint --fix)",
            "suppress": "Suppress {rule} on this line (with a reason)", "reason": "reason"},
 }
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")     # the protocol's line breaks, and no others
@@ -72,7 +72,7 @@ class Positions:
             characters = max(0, characters - self.shift)
         return index + 1, characters + 1
 
-    def range(self, finding: Finding) -> types.Range:
+    def range(self, finding: Finding | Fix) -> types.Range:
         return types.Range(start=self.to_client(finding.line, finding.column),
                            end=self.to_client(finding.end_line, finding.end_column))
 
@@ -186,7 +186,7 @@ def code_actions(linted: Linted, uri: str, version: int | None, positions: Posit
     """For the findings on lines first..last: the `--fix` correction of a name (a preferred quick fix),
     and an inline directive that suppresses the rule on the claim's line, with a reason to fill in."""
     touched = [f for f in linted.findings if f.line <= last and f.end_line >= first]
-    fixable = {(x.line, x.column, x.end_line, x.end_column): x for x in fixes_from(touched)}
+    fixable = {(x.line, x.column, x.end_line, x.end_column): x for x in fixes_from(linted.findings)}
     words = _labels(linted.lang)
     actions = []
     for finding in touched:
@@ -203,6 +203,17 @@ def code_actions(linted: Linted, uri: str, version: int | None, positions: Posit
                 title=words["suppress"].format(rule=finding.rule), kind=types.CodeActionKind.QuickFix,
                 diagnostics=related, edit=_suppression(finding, uri, version, positions, words["reason"], snippets)))
     return actions
+
+
+def fix_all(linted: Linted, uri: str, positions: Positions) -> types.CodeAction | None:
+    """Every unambiguous fix of the document in one edit, as `factlint check --fix` applies them (the
+    action editors run on save for `source.fixAll`)."""
+    fixes = fixes_from(linted.findings)
+    if not fixes:
+        return None
+    edits = [types.TextEdit(range=positions.range(fix), new_text=fix.replacement) for fix in fixes]
+    return types.CodeAction(title=_labels(linted.lang)["fix_all"], kind=types.CodeActionKind.SourceFixAll,
+                            edit=types.WorkspaceEdit(changes={uri: edits}))
 
 
 def _suppressible(linted: Linted, finding: Finding) -> bool:

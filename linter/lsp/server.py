@@ -16,12 +16,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from .features import Positions, SeedLocator, code_actions, diagnostics, hover
 from ..config import ConfigError
 from ..fields import RuleError
+from .features import Positions, SeedLocator, code_actions, diagnostics, fix_all, hover
 from .session import Linted, Session, is_draft, is_plain
 
 DEBOUNCE_SECONDS = 0.3
+ACTION_KINDS = (types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll)
 # what a configuration or a rule pack is made of; a change to any of them reloads
 WATCHED = ("**/.factlint.yaml", "**/pyproject.toml", "**/*.yaml", "**/*.yml", "**/seeds/**")
 logger = logging.getLogger(__name__)
@@ -162,12 +163,12 @@ def build(debounce: float = DEBOUNCE_SECONDS, session: Session | None = None) ->
         return hover(linted, *positions.from_client(params.position), positions)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+                    types.CodeActionOptions(code_action_kinds=list(ACTION_KINDS)))
     def on_code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
-        only = params.context.only
-        if only and not any(_kind_covers(kind, types.CodeActionKind.QuickFix) for kind in only):
-            return None     # the editor asks for other kinds (organise imports, refactorings)
+        only = params.context.only or ACTION_KINDS     # an editor may ask only for some kinds (on save)
+        if not any(_kind_covers(requested, kind) for requested in only for kind in ACTION_KINDS):
+            return None
         linted = ls.linted(uri)
         if linted is None:
             return None
@@ -178,7 +179,9 @@ def build(debounce: float = DEBOUNCE_SECONDS, session: Session | None = None) ->
         snippets = bool(edit and edit.snippet_edit_support)
         version = ls.workspace.get_text_document(uri).version
         first, last = positions.from_client(params.range.start)[0], positions.from_client(params.range.end)[0]
-        return code_actions(linted, uri, version, positions, first, last, by_span, snippets) or None
+        actions = code_actions(linted, uri, version, positions, first, last, by_span, snippets)
+        actions += [action for action in [fix_all(linted, uri, positions)] if action is not None]
+        return [a for a in actions if any(_kind_covers(requested, a.kind) for requested in only)] or None
 
     return server
 
