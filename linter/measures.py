@@ -1,4 +1,5 @@
-"""Units, scale words, rate words and noun inflection, read from measures.yaml (the one place they live).
+"""Units, scale words, rate words and noun inflection, indexed from linter/measures_data.py (the one
+place they are listed).
 
 pint was measured as the units library and not taken: importing it and building its registry costs
 0.3 s, more than factlint's whole start-up budget; the few hundred spellings prose uses are data here.
@@ -8,13 +9,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-_DATA_FILE = Path(__file__).with_name("measures.yaml")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+from . import measures_data
 
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -31,18 +27,11 @@ class Unit:
         return self.measure if self.convertible else f"{self.measure}:{self.code}"
 
 
-def _load() -> dict:
-    with open(_DATA_FILE, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader)
-
-
-_DATA = _load()
-
 UNITS: dict[str, Unit] = {}          # canonical symbol -> unit (rule files write these)
 SYMBOLS: dict[str, Unit] = {}        # spelling as written -> unit
 WORDS: dict[str, Unit] = {}          # lowercased spelling -> unit
 BASE_UNITS: dict[str, str] = {}      # measure -> its base unit's symbol
-for _measure, _spec in _DATA["measures"].items():
+for _measure, _spec in measures_data.MEASURES.items():
     BASE_UNITS[_measure] = _spec["base"]
     for _code, _entry in _spec["units"].items():
         _unit = Unit(_measure, _code, float(_entry["factor"]), _spec.get("convertible", True),
@@ -50,14 +39,14 @@ for _measure, _spec in _DATA["measures"].items():
         UNITS[_code] = _unit
         SYMBOLS.update({symbol: _unit for symbol in _entry.get("symbols", ())})
         WORDS.update({word.lower(): _unit for word in _entry.get("words", ())})
-MEASURES = tuple(_DATA["measures"])
+MEASURES = tuple(measures_data.MEASURES)
 # how many tokens the longest spelling spans ("Meter pro Sekunde", "v. H."), for the prose reader
 MAX_UNIT_TOKENS = max(len(re.findall(r"\w+|[^\w\s]", spelling)) for spelling in [*SYMBOLS, *WORDS])
 
 SCALES: dict[str, dict[str, float]] = {"de": {}, "en": {}}   # lowercased word (dot dropped) -> factor
 MONEY_SCALES: dict[str, float] = {}                          # only beside a currency: "$300m", "£2bn"
 ABBREVIATED_SCALES: set[str] = set()                         # words written with a dot ("Mio.")
-for _scale in _DATA["scales"]:
+for _scale in measures_data.SCALES:
     for _lang in SCALES:
         for _word in _scale[_lang]:
             SCALES[_lang][_word.lower().rstrip(".")] = float(_scale["factor"])
@@ -66,11 +55,11 @@ for _scale in _DATA["scales"]:
     MONEY_SCALES.update({word: float(_scale["factor"]) for word in _scale["money"]})
 
 RATES: dict[str, dict[str, str]] = {"de": {}, "en": {}}     # lowercased phrase -> duration unit
-for _period, _by_lang in _DATA["rates"].items():
+for _period, _by_lang in measures_data.RATES.items():
     for _lang, _phrases in _by_lang.items():
         RATES[_lang].update({phrase.lower(): _period for phrase in _phrases})
-INTERVAL_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words) for lang, words in _DATA["intervals"].items()}
-_INFLECTION = _DATA["inflection"]
+INTERVAL_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words) for lang, words in measures_data.INTERVALS.items()}
+_INFLECTION = measures_data.INFLECTION
 
 CURRENCY_OPENERS = frozenset(symbol.lower() for symbol, unit in SYMBOLS.items() if not unit.convertible)
 

@@ -1,5 +1,5 @@
 """Quantity facts: an amount that a draft states differently — a duration, count, resolution, interval,
-or any measure of measures.yaml (money, length, area, mass, speed, power, energy, percent, points).
+or any measure of measures_data.py (money, length, area, mass, speed, power, energy, percent, points).
 
 Fields (`expected`): measure and one of max, exact, range; tolerance (how far a hedged figure may be
 off, default 5 %); per (a rate's period: "3.9 TWh per year"); nouns (counts: the counted thing in each

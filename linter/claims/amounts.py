@@ -89,7 +89,7 @@ def unit_at(view: TokenView, j: int) -> tuple[str, float, int] | None:
 
 
 def measure_at(view: TokenView, j: int, after_number: bool = True) -> tuple[measures.Unit, int] | None:
-    """The unit of measures.yaml spelled from token j on, the longest spelling first, and the index after it.
+    """The unit of measures_data.py spelled from token j on, the longest spelling first, and the index after it.
 
     Durations are not among them: time words are read by `unit_at`."""
     if view.kind(j) not in ("word", "punct") or after_number and not view.near(j - 1, j):

@@ -1,4 +1,4 @@
-"""Amounts in a unit of measures.yaml: "960 Megawatt", "3,2 Mrd. €", "EUR 3.2 billion", "52 km", "26 %",
+"""Amounts in a unit of measures_data.py: "960 Megawatt", "3,2 Mrd. €", "EUR 3.2 billion", "52 km", "26 %",
 "rund ein Viertel", "15-MW-Anlagen"; intervals ("alle 7,5 Minuten") and counted compounds ("64-turbine")."""
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ ARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"a", "an"}),
 }
 HALVES = frozenset({"halb", "halbe", "halben", "halber", "half"})
-# Scale words from thousand up are measures.yaml's ("Mio.", "Milliarden", "bn"); these two are counting words.
+# Scale words from thousand up are measures_data.py's ("Mio.", "Milliarden", "bn"); these two are counting words.
 DE_SCALES: dict[str, float] = {"dutzend": 12, "hundert": 100, **measures.SCALES["de"]}
 EN_SMALL_SCALES: dict[str, float] = {"hundred": 100, "dozen": 12}
 EN_BIG_SCALES: dict[str, float] = dict(measures.SCALES["en"])

@@ -1,5 +1,5 @@
 """Find quantities in German and English prose — durations, counts, resolutions and every measure of
-measures.yaml (money, lengths, power, percentages, ...) — with the bounds stated around them."""
+measures_data.py (money, lengths, power, percentages, ...) — with the bounds stated around them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -31,12 +31,12 @@ class Quantity:
     high: float
     bound: str  # "exact" | "max" | "min" | "over" | "under" | "approx" | "range" | "vague"
     value: float | tuple[int, int]
-    unit: str  # "s" | "min" | ... for durations, "" for counts, "px", or a unit of measures.yaml ("MW", "EUR")
+    unit: str  # "s" | "min" | ... for durations, "" for counts, "px", or a unit of measures_data.py ("MW", "EUR")
     noun: str
     hedge: str = "exact"  # the bound word's kind: exact, approx, nearly, barely, justover, over, min, max, less, ...
     precision: float = 0.0  # the rounding the figure implies, in base units; 0: stated exactly
     coarse: bool = False  # one significant digit or a share word: a rounded figure
-    per: str = ""  # the period of a rate ("3,9 TWh im Jahr": "a"), a duration unit of measures.yaml
+    per: str = ""  # the period of a rate ("3,9 TWh im Jahr": "a"), a duration unit of measures_data.py
 
 
 def find_quantities(text: str, lang: str = "de") -> list[Quantity]:
