@@ -215,8 +215,9 @@ class Date(Type):
             yield at.problem(f"must lie in the years {YEARS[0]} to {YEARS[1]} (got {text!r})")
 
     def json(self):
-        day = r"\d{4}-\d{2}-\d{2}"
-        pattern = rf"^\d{{4}}(-\d{{2}}(-\d{{2}})?)?$" if self.partial else rf"^{day}$"
+        # months 01-12 and days 01-31 (which day a month has is the format checker's and the loader's)
+        month, day = r"-(0[1-9]|1[0-2])", r"-(0[1-9]|[12][0-9]|3[01])"
+        pattern = rf"^[0-9]{{4}}({month}({day})?)?$" if self.partial else rf"^[0-9]{{4}}{month}{day}$"
         text = {"type": "string", "pattern": pattern} | ({} if self.partial else {"format": "date"})
         if self.partial:
             return {"anyOf": [text, {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}]}
