@@ -76,6 +76,7 @@ class Sentence:
     lexicon: object = None                             # the predicate vocabulary (vocabulary.Lexicon)
     subject_references: dict = field(default_factory=dict)  # subject id -> Terms that refer back to it
     row_head: str = ""                                 # a table cell's row's first cell ("Nabenhöhe")
+    row: str = ""                                      # for a table cell: every cell of its row
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
 
@@ -290,7 +291,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                                before=texts[id(segment)][0], after=texts[id(segment)][1],
                                draft_date_known=draft_date_known,
                                main_product=main["product"], lexicon=lexicon,
-                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "")
+                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "", row=row)
                 current.update(_next_current(mentions, main))
             if segment.kind == "heading":
                 section_current = dict(current)

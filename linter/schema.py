@@ -555,10 +555,15 @@ EXPECTED = {
     )),
     "category": Mapping("expected (category)", (
         Field("value", Text(), "The value, in words (for messages).", required=True),
-        Field("contradicted_by", _patterns(), "Patterns of the alternatives that contradict the value.",
-              required=True),
+        Field("predicate", texts(), "What is said: predicates of the shared vocabulary (develop, operate, build...)."),
+        Field("by", texts(), "With predicate: subject ids of who does it; another one named as doing it "
+              "contradicts the fact."),
+        Field("wrong", texts(), "With predicate: alternatives in plain words that contradict the value when the "
+              "clause says the predicate."),
+        Field("contradicted_by", _patterns(), "Without predicate: patterns of the alternatives that contradict "
+              "the value."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),
-    )),
+    ), one_of=("predicate", "contradicted_by")),
     "role": Mapping("expected (role)", (
         Field("title", texts(), "The person's right titles in plain words (\"Technikchefin\", \"CTO\"); each names a "
               "role of linter/vocabulary/roles.yaml."),

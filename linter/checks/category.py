@@ -1,18 +1,34 @@
-"""Categorical facts: an attribute (developer, platform, colour...) that a sentence gives another value.
+"""Categorical facts: who did something to the subject (developed, operates, built, makes it), or which
+of several alternatives holds (the damaged cable was the inter-array one, not the export cable).
 
-Fields (`expected`): value (text), contradicted_by (regexes by language).
-Fields (`unless`, optional): regexes by language for restrictions that make a sentence consistent.
+Fields (`expected`), the plain-words model:
+  predicate   what is said: predicates of the shared vocabulary ("develop", "operate", "build")
+  by          the subject ids of who does it: another organisation or person named as doing it in the
+              clause is a contradiction ("Sora wurde von Google entwickelt")
+  wrong       alternatives in plain words that contradict the value when the clause says the
+              predicate ("Exportkabel" for a damaged inter-array cable); matched by word start, so
+              inflected forms count
+  value       the value in words, shown in the finding
+
+The older form lists regular expressions (`contradicted_by` by language, and `unless`): the last resort
+for values no predicate describes; `factlint rules check` counts facts that use it.
+FAIL (by: openai): "Sora wurde von Google entwickelt."
+PASS (by: openai): "Entwickelt hat Sora das Unternehmen OpenAI."
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..fields import FieldReader
 from ..findings import Mismatch
 from .patterns import pattern_mismatches
+from ..vocabulary import predicate_definitions
+from .predicates import hits_in, negated_in, possessive, read_predicates, word_set
 
 KIND = "category"
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +36,113 @@ class Expected:
     value: str
     contradicted_by: dict
     unless: dict
+    predicate: tuple = ()
+    by: tuple = ()
+    wrong: tuple = ()
 
 
 def parse_expected(reader: FieldReader) -> Expected:
     """Validate the `expected` mapping of a categorical fact."""
-    return Expected(reader.text("value"), reader.patterns("contradicted_by", required=True),
-                    reader.patterns("unless"))
+    predicate = read_predicates(reader, "predicate")
+    by, wrong = reader.strings("by"), reader.strings("wrong")
+    if predicate and not (by or wrong):
+        raise reader.fail("predicate", "needs `by` (who does it) or `wrong` (the alternatives that contradict the value)")
+    return Expected(reader.text("value"), reader.patterns("contradicted_by", required=not predicate),
+                    reader.patterns("unless"), predicate, by,
+                    tuple(tuple(w.lower() for w in _WORD.findall(item)) for item in wrong))
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each asserted claim that contradicts the fact."""
+    if rule.expected.predicate:
+        return _predicate_mismatches(rule, sentence)
     return pattern_mismatches(rule, sentence, rule.expected.value)
+
+
+def _about(sentence, scope, left: int, right: int) -> bool:
+    """The clause is about the subject: names it (not as an owner), refers to it, or it is current and
+    the clause names no other product."""
+    if not sentence.in_context(scope):
+        return False
+    named = [m for m in sentence.mentions if left <= m.start < right and not possessive(sentence, m)]
+    if any(m.subject == scope.subject for m in named):
+        return True
+    if sentence.refers_to(scope.subject, left, right):
+        return True
+    kind = sentence.subject_kind.get(scope.subject, "product")
+    if any(m.kind == kind for m in named):
+        return False
+    return sentence.current.get(kind) == scope.subject
+
+
+def _wrong_alternative(expected: Expected, sentence, left: int, right: int) -> tuple[int, int] | None:
+    """The span of a listed wrong alternative in the clause (by word start: "Exportkabels")."""
+    words = list(_WORD.finditer(sentence.text, left, right))
+    lowered = [w.group().lower() for w in words]
+    for alternative in expected.wrong:
+        n = len(alternative)
+        for i in range(len(words) - n + 1):
+            if all(lowered[i + k].startswith(alternative[k]) for k in range(n)):
+                return words[i].start(), words[i + n - 1].end()
+    return None
+
+
+def _agents(sentence, hit, left: int, right: int) -> list:
+    """The organisations or people the clause says do what the predicate says: after "von"/"by" ("von der
+    Deichnetz Übertragung GmbH betrieben"), right before the predicate ("Korvendal Energie betreibt"),
+    right after a finite verb ("hat Deichnetz verlegt"), or — for predicates whose value follows their
+    words (member_of) — named after them."""
+    text = sentence.text
+    linked = []
+    value_after = predicate_definitions().get(hit.predicate, {}).get("value_after")
+    for mention in sentence.mentions:
+        if not (left <= mention.start < right) or mention.kind not in ("organisation", "person", "product") \
+                or possessive(sentence, mention):
+            continue
+        before = [w.lower() for w in _WORD.findall(text[left:mention.start])]
+        between = _WORD.findall(text[mention.end:hit.start]) if mention.end <= hit.start else None
+        if before and (before[-1] in word_set("agent_prepositions", sentence.lang)
+                       or len(before) > 1 and before[-2] in word_set("agent_prepositions", sentence.lang)
+                       and before[-1] in word_set("determiners", sentence.lang)):
+            linked.append(mention)
+        elif between is not None and len(between) <= 1:
+            linked.append(mention)
+        elif before and before[-1] in word_set("finite_verbs", sentence.lang) and mention.start < hit.start:
+            linked.append(mention)
+        elif value_after and mention.start > hit.start:
+            linked.append(mention)
+    return linked
+
+
+def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
+    expected: Expected = rule.expected
+    seen = set()
+    for hit in hits_in(sentence, expected.predicate, 0, len(sentence.text)):
+        if hit.negated:
+            continue
+        left, right = sentence.clause_span(hit.start, hit.end)
+        if (left, right) in seen or not _about(sentence, rule.scope, left, right):
+            continue
+        seen.add((left, right))
+        if negated_in(sentence, left, right):
+            continue
+        # the clause (and, in a table, its row) is about the fact's part, not another ("das Exportkabel")
+        if rule.scope.requires and not rule.scope.requires.search(sentence.text[left:right] + " " + sentence.row):
+            continue
+        if rule.scope.anti_cues and rule.scope.anti_cues.search(sentence.text[left:right] + " " + sentence.row):
+            continue
+        spans = []
+        if expected.by:
+            agents = [m for m in _agents(sentence, hit, left, right) if m.subject != rule.scope.subject]
+            wrong = [m for m in agents if m.subject not in expected.by]
+            if wrong:
+                spans.append((wrong[0].start, wrong[0].end))
+        if expected.wrong:
+            wrong = _wrong_alternative(expected, sentence, left, right)
+            if wrong is not None:
+                spans.append(wrong)
+        for start, end in spans[:1]:
+            stance = sentence.stance(start, end)
+            if stance.reason in ("question", "reported", "hypothetical"):
+                continue
+            yield Mismatch(start, end, "", expected.value, max_severity=stance.max_severity, note=stance.note)

@@ -87,7 +87,7 @@ def introduces_another(sentence, subject: str, left: int, right: int) -> bool:
     return False
 
 
-def _possessive(sentence, mention) -> bool:
+def possessive(sentence, mention) -> bool:
     """A name as the owner of something else ("Sora's rivals", "Soras Konkurrenten", "Beispielvideos
     seines Videomodells Sora"): not the one the clause is about."""
     name = sentence.text[mention.start:mention.end]
@@ -102,7 +102,7 @@ def _possessive(sentence, mention) -> bool:
 
 def _named(sentence, left: int, right: int) -> set:
     """The subjects a span names as what it is about (not as owners of something else)."""
-    return {m.subject for m in sentence.mentions if left <= m.start < right and not _possessive(sentence, m)
+    return {m.subject for m in sentence.mentions if left <= m.start < right and not possessive(sentence, m)
             and m.kind in ("product", "organisation", "person", "event")}
 
 
