@@ -113,7 +113,9 @@ class Sentence:
         """The predicates of the shared vocabulary the sentence says (claims/predicates.py)."""
         if self.lexicon is None:
             return []
-        return find_predicates(self.text, self.lang, self.lexicon, predicative_followers(self.lang))
+        hits = find_predicates(self.text, self.lang, self.lexicon, predicative_followers(self.lang))
+        # a word inside a name says nothing ("Nordstädter Verkehrsbetriebe" is no "Betrieb")
+        return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)]
 
     @functools.cached_property
     def clauses(self) -> list:
@@ -205,7 +207,7 @@ class Sentence:
 
     def stance(self, start: int, end: int, forecast: bool = False, attributive: bool = False) -> Stance:
         return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0, forecast=forecast,
-                         attributive=attributive)
+                         attributive=attributive, lang=self.lang)
 
 
 def _contexts_in(text: str, rulebook: Rulebook) -> set:

@@ -1,41 +1,39 @@
 """Does a sentence assert what it says? Questions, denials, hypotheticals and rumours do not.
 
-A claim is only a finding when the draft asserts it. The word lists below are the cues; they are
-matched case-insensitively at word boundaries. A claim inside quotation marks is someone's words: it
+A claim is only a finding when the draft asserts it. The cues are word lists of
+vocabulary/words.yaml, by language, matched case-insensitively at word boundaries. A claim inside quotation marks is someone's words: it
 is reported at `info` at most, naming the speaker when the sentence gives one.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .findings import Severity
 from .lexicon import Terms
+from .vocabulary import word_lists
 
-NEGATIONS = Terms.of("""nicht kein* nie niemals weder nirgends not no never neither nor none nobody
-n't isn't wasn't aren't weren't didn't doesn't don't hasn't haven't can't cannot""".split())
-# Konjunktiv II, modal future and open questions: the sentence imagines rather than states
-HYPOTHETICALS = Terms.of([
-    "könnte*", "würde*", "möglicherweise", "vielleicht", "eventuell", "künftig*", "zukünftig*", "irgendwann",
-    "eines Tages", "ob", "falls", "wenn", "plant", "planen", "might", "would", "perhaps", "maybe",
-    "possibly", "future", "someday", "one day", "eventually", "whether", "if", "plans to",
-    # not "may": it is also the month
-])
+# the word lists are language data (vocabulary/words.yaml), one matcher per language
+_LISTS = ("negations", "hypotheticals", "looking_ahead", "reported")
+
+
+@functools.lru_cache(maxsize=None)
+def _terms(name: str, lang: str | None) -> Terms:
+    """A words.yaml list as one matcher: the language's entries, or both languages' when it is unknown."""
+    lists = word_lists()[name]
+    entries = lists.get(lang, ()) if lang in lists else [w for items in lists.values() for w in items]
+    return Terms.of(list(entries))
+
+
+def negations(lang: str | None = None) -> Terms:
+    """Words that deny what a clause says, in the language."""
+    return _terms("negations", lang)
+
+
 # English "could" is also the past of "can" ("anyone could generate clips"): hypothetical only
-# beside a word that looks ahead
+# beside a word that looks ahead (words.yaml)
 _COULD = re.compile(r"\bcould\b", re.IGNORECASE)
-_LOOKING_AHEAD = Terms.of(["well", "soon", "eventually", "someday", "one day", "future", "next", "later",
-                           "potentially"])
-# rumours, debunked claims and corrections report a claim without making it
-REPORTED = Terms.of([
-    "Gerücht*", "angeblich*", "behaupt*", "Behauptung*", "spekulier*", "Spekulation*", "Falschmeldung*",
-    "dementi*", "widerleg*", "fälschlich*", "irrtümlich*", "hieß es", "heißt es", "früheren Version", "wonach",
-    "stimmt nicht", "stimmte nicht", "trifft nicht zu", "traf nicht zu", "nicht zutreffend", "war falsch",
-    "ist falsch", "sind falsch", "waren falsch",
-    "rumo*", "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "speculat*", "supposedly",
-    "debunk*", "wrongly", "erroneously", "false report*", "earlier version", "were wrong", "was wrong",
-    "is wrong", "are wrong", "not true", "untrue", "turned out to be false",
-])
 # the number right after these is the rejected alternative ("60 statt 90 Sekunden")
 _REJECTED_BEFORE = re.compile(r"(?:\b(?:statt|anstatt|anstelle\s+von|instead\s+of|rather\s+than|nicht|not)\s+)$",
                               re.IGNORECASE)
@@ -107,14 +105,14 @@ def _speaker(text: str, quote: tuple[int, int]) -> str:
     return match.group(1).strip() if match else ""
 
 
-def _is_hypothetical(sentence: str) -> bool:
-    if HYPOTHETICALS.search(sentence):
+def _is_hypothetical(sentence: str, lang: str | None) -> bool:
+    if _terms("hypotheticals", lang).search(sentence):
         return True
-    return bool(_COULD.search(sentence)) and _LOOKING_AHEAD.search(sentence)
+    return lang != "de" and bool(_COULD.search(sentence)) and _terms("looking_ahead", lang).search(sentence)
 
 
 def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, forecast: bool = False,
-              attributive: bool = False) -> Stance:
+              attributive: bool = False, lang: str | None = None) -> Stance:
     """The stance the sentence takes towards the claim at [start, end).
 
     For a claim about a forecast (`forecast`), hedges and negations are what forecasts are made of
@@ -123,18 +121,18 @@ def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, 
     presupposed: a negation after it denies what is said of the noun ("was not affected"), not the figure."""
     if sentence.rstrip(" \"'\u201c\u201d\u00bb\u00ab)*_").endswith("?"):
         return Stance(False, reason="question")
-    if REPORTED.search(sentence):
+    if _terms("reported", lang).search(sentence):
         return Stance(False, reason="reported or debunked")
     left, right = clause_bounds(sentence, start, end)
     # a hedge governs its own clause and what follows ("Wenn …, dann …", "Sora könnte, so OpenAI, …"),
     # not a claim made before it ("OpenAI-Technikchef Kevin Weil sagte, Sora komme erst, wenn …")
-    if not forecast and _is_hypothetical(sentence[:right]):
+    if not forecast and _is_hypothetical(sentence[:right], lang):
         return Stance(False, reason="hypothetical")
     if forecast:
         left = right = start
     # a negation inside the claim is part of it ("setzt nicht auf Diffusion"); one around it denies it
-    negated_after = not attributive and NEGATIONS.search(sentence[end:max(end, right)])
-    if (NEGATIONS.search(sentence[left:start]) or negated_after
+    negated_after = not attributive and negations(lang).search(sentence[end:max(end, right)])
+    if (negations(lang).search(sentence[left:start]) or negated_after
             or _REJECTED_BEFORE.search(sentence[left:start])):
         return Stance(False, reason="negated")
     quote = _quoted_span(sentence, start, end)

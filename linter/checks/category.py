@@ -82,6 +82,9 @@ def _wrong_alternative(expected: Expected, sentence, left: int, right: int) -> t
     for alternative in expected.wrong:
         n = len(alternative)
         for i in range(len(words) - n + 1):
+            # a whole word, not the end of a compound ("west of" inside "north-west of")
+            if sentence.text[words[i].start() - 1:words[i].start()] in ("-", "\u2011"):
+                continue
             if all(lowered[i + k].startswith(alternative[k]) for k in range(n)):
                 return words[i].start(), words[i + n - 1].end()
     return None
@@ -109,6 +112,8 @@ def _agents(sentence, hit, left: int, right: int) -> list:
             linked.append(mention)
         elif before and before[-1] in word_set("finite_verbs", sentence.lang) and mention.start < hit.start:
             linked.append(mention)
+        elif sentence.lang == "de" and hit.end <= mention.start and len(_WORD.findall(text[hit.end:mention.start])) <= 1:
+            linked.append(mention)      # "Die Turbinen liefert Halvardsen Wind": the subject after the verb
         elif value_after and mention.start > hit.start:
             linked.append(mention)
     return linked

@@ -170,7 +170,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
             left, right = sentence.clause_span(mention.start, mention.end)
             if not said_in(sentence, expected.predicate, left, right):
                 continue
-            if introduces_another(sentence, scope.subject, left, right):
+            if introduces_another(sentence, scope.subject, left, right, expected.predicate):
                 continue
             if has_word(sentence, "superseded", left, right):
                 continue    # "ursprünglich war … geplant": an earlier plan, reported as such

@@ -7,7 +7,7 @@ import difflib
 import functools
 import re
 
-from ..stance import NEGATIONS
+from ..stance import negations
 from ..vocabulary import predicate_definitions, word_lists
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -67,14 +67,17 @@ def has_word(sentence, list_name: str, left: int, right: int) -> bool:
                for i in range(len(words) - len(p) + 1))
 
 
-def introduces_another(sentence, subject: str, left: int, right: int) -> bool:
+def introduces_another(sentence, subject: str, left: int, right: int, predicates: tuple = ()) -> bool:
     """The clause brings in a new, unnamed thing ("präsentierte Meta ein Videomodell") and does not name
     the subject: its predicate is about that thing, not about the subject current before."""
     # an event is also spoken of through the thing it happened to ("den Videogenerator" for the leak)
     if any(sentence.refers_to(s, left, right) for s in (subject, sentence.event_of.get(subject)) if s):
         return False
-    # and names someone else who did it: an unnamed thing alone ("ein Kabel") is part of the claim
-    if not any(m.subject != subject and left <= m.start < right for m in sentence.mentions):
+    # and — unless the predicate brings in new things ("präsentierte ein Videomodell") — names someone
+    # else who did it: an unnamed thing alone ("ein Kabel beschädigt") is part of the claim
+    definitions = predicate_definitions()
+    introduces = any(definitions.get(p, {}).get("introduces") for p in predicates)
+    if not introduces and not any(m.subject != subject and left <= m.start < right for m in sentence.mentions):
         return False
     indefinite = word_set("indefinite", sentence.lang)
     tokens = list(_WORD.finditer(sentence.text, left, right))
@@ -138,4 +141,4 @@ def clause_is_about(sentence, scope, left: int, right: int, at: int) -> bool:
 
 def negated_in(sentence, left: int, right: int) -> bool:
     """Whether the clause denies what it says ("nicht", "kein", "not", "never", "n't")."""
-    return NEGATIONS.search(sentence.text[left:right])
+    return negations(sentence.lang).search(sentence.text[left:right])

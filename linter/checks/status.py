@@ -23,6 +23,7 @@ still use it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Iterator
 
@@ -83,9 +84,10 @@ def _names_group(expected: Expected, clause: str) -> bool:
 
 
 def _contradicts(expected: Expected, negative: bool, restricted: bool, everyone: bool, plan: bool,
-                 dated: bool) -> bool:
+                 dated: bool, first_time: bool = False) -> bool:
     if expected.holds == "yes":
-        return negative and not plan
+        # "soll noch in diesem Jahr ersten Strom liefern" when it already has
+        return (negative and not plan) or (plan and first_time and not negative)
     if negative:
         return False
     if plan:
@@ -107,7 +109,7 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         left, right = sentence.clause_span(hit.start, hit.end)
         if (left, right) in seen or not clause_is_about(sentence, rule.scope, left, right, hit.start):
             continue
-        if introduces_another(sentence, rule.scope.subject, left, right):
+        if introduces_another(sentence, rule.scope.subject, left, right, expected.predicate):
             continue
         when, dated = _claim_time(sentence, left, right)
         # who has it is often said before the clause of the predicate ("Anyone can sign up and try it")
@@ -136,12 +138,22 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         if expected.restricted_to and has_word(sentence, "restrictions", left, right) and not negative and not plan \
                 and not _names_group(expected, sentence.text[left:right]):
             pass    # restricted, but to another group than the fact's: a contradiction
-        elif not _contradicts(expected, negative, restricted, everyone, plan, dated):
+        elif not _contradicts(expected, negative, restricted, everyone, plan, dated,
+                              _first_time(sentence, left, right)):
             continue
         start, end = _claim_span(sentence, left, right)
         quoted = stance.quoted_by is not None
         yield Mismatch(start, end, "", expected.state, max_severity=stance.max_severity if quoted else
                        type(stance.max_severity).ERROR, note=stance.note if quoted else "")
+
+
+def _first_time(sentence, left: int, right: int) -> bool:
+    """The clause says something happens for the first time ("erstmals", "its first power"), not an
+    ordinal of a period ("im ersten Quartal")."""
+    words = re.findall(r"[^\W\d_]+", sentence.text[left:right])
+    firsts, periods = word_set("first_time", sentence.lang), word_set("period_nouns", sentence.lang)
+    return any(w.lower() in firsts and not (i + 1 < len(words) and words[i + 1].lower() in periods)
+               for i, w in enumerate(words))
 
 
 def _used_as_noun(sentence, hit) -> bool:

@@ -67,8 +67,10 @@ def _finite_here(word, text: str, end: int, lang: str) -> bool:
 
 
 def _opens_clause(text: str, start: int, end: int, lang: str) -> bool:
+    """A relative pronoun or conjunction begins the piece; capitalised, it is an article after a colon
+    ("15. Juni 2025: Die letzte Turbine wird installiert")."""
     first = _WORD.search(text, start, end)
-    return first is not None and first.group().lower() in _openers(lang)
+    return first is not None and first.group()[0].islower() and first.group() in _openers(lang)
 
 
 def clause_of(pieces: list[tuple[int, int]], start: int, end: int | None = None) -> tuple[int, int]:

@@ -66,6 +66,16 @@ def _attributive(form, tokens: list, index: int, text: str, lang: str, followers
     return not text[end:following[1]].strip() and following[0] not in followers
 
 
+def _compound_head(word: str, single: dict) -> tuple:
+    """The noun forms of the longest vocabulary noun a German compound ends with ("Ankerschaden" ->
+    "schaden", "Verkaufsstart" -> "start"); the part before it must be a word of its own (3+ letters)."""
+    for cut in range(3, len(word) - 3):
+        forms = tuple(f for f in single.get(word[cut:], ()) if f.pos == "nouns")
+        if forms:
+            return forms
+    return ()
+
+
 def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozenset()) -> list[PredicateHit]:
     """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it."""
     tokens = words(text)
@@ -80,7 +90,10 @@ def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozen
                 taken_until = max(taken_until, tokens[index + n][2])
         if start < taken_until:
             continue
-        for form in single.get(word, ()):
+        forms = single.get(word, ())
+        if not forms and lang == "de" and text[start].isupper() and len(word) >= 7:
+            forms = _compound_head(word, single)
+        for form in forms:
             if form.companions:
                 if form.particle:
                     if _follows(tokens, index, form.companions, text, lang == "de") is None:

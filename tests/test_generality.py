@@ -1,0 +1,92 @@
+"""Generality: a pack about a story the linter was never tuned on (an invented tram line, in
+tests/fixtures/packs/tram), its facts written in plain words, checked on sentences written for this
+test in new phrasings — both languages, German main and subordinate clauses, separable verbs,
+appositions, English active and passive — as flags and passes. Nothing here is in the dev drafts."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from linter.engine import lint_document
+from linter.rulebook import load_pack
+from linter.segments import read_markdown
+
+PACK = Path(__file__).parent / "fixtures" / "packs" / "tram" / "rules"
+AFTER_OPENING = dt.date(2025, 10, 1)
+BEFORE_OPENING = dt.date(2025, 8, 1)
+
+
+@pytest.fixture(scope="module")
+def rulebook():
+    return load_pack([PACK])
+
+
+# (language, draft date, text, the rule that must report it, or None for no error or warning)
+CASES = {
+    # --- the opening date: open / in_operation in every word order --------------------------------
+    "de:open:main-clause": ("de", AFTER_OPENING, "Eröffnet wurde die Linie 7 am 13. September 2025.", "tram.opening.date"),
+    "de:open:subordinate": ("de", AFTER_OPENING, "Es freut die Stadt, dass die Linie 7 am 20. September 2025 eröffnet wurde.",
+                            "tram.opening.date"),
+    "de:open:date-apposition": ("de", AFTER_OPENING, "Die Linie 7 wurde am Sonntag, 7. September 2025, eröffnet.",
+                                "tram.opening.date"),
+    "de:open:phrase-verb": ("de", AFTER_OPENING, "Im August 2025 ging die Linie 7 in Betrieb.", "tram.opening.date"),
+    "de:open:noun": ("de", AFTER_OPENING, "Die Eröffnung der Linie 7 war am 30. August 2025.", "tram.opening.date"),
+    "de:open:right": ("de", AFTER_OPENING, "Am 6. September 2025 wurde die Linie 7 eröffnet.", None),
+    "de:open:coarser-is-right": ("de", AFTER_OPENING, "Die Linie 7 ging im Herbst 2025 in Betrieb.", None),
+    "de:open:other-line": ("de", AFTER_OPENING, "Die Linie 3 wurde am 13. September 2025 eröffnet.", None),
+    "de:open:question": ("de", AFTER_OPENING, "Wurde die Linie 7 am 13. September 2025 eröffnet?", None),
+    "de:open:plan-of-another": ("de", AFTER_OPENING, "Der Flughafenast soll im Dezember 2027 eröffnet werden.", None),
+    "en:open:active": ("en", AFTER_OPENING, "Line 7 opened to passengers on 13 September 2025.", "tram.opening.date"),
+    "en:open:passive": ("en", AFTER_OPENING, "The tram line 7 was inaugurated in July 2025.", "tram.opening.date"),
+    "en:open:fronted-date": ("en", AFTER_OPENING, "In August 2025, line 7 went into operation.", "tram.opening.date"),
+    "en:open:right": ("en", AFTER_OPENING, "Line 7 opened on Saturday, 6 September 2025.", None),
+    "en:open:rumour": ("en", AFTER_OPENING, "Some posts claimed that line 7 opened on 13 September 2025.", None),
+    # --- the announcement: separable verbs -------------------------------------------------------
+    "de:announce:separable": ("de", AFTER_OPENING, "Die Pläne für die Linie 7 stellte die Stadt im Juni 2022 vor.",
+                              "tram.announcement.date"),
+    "de:announce:noun": ("de", AFTER_OPENING, "Die Präsentation der Linie 7 fand im Mai 2020 statt.", "tram.announcement.date"),
+    "de:announce:right": ("de", AFTER_OPENING, "Im März 2021 kündigte die Stadt die Linie 7 an.", None),
+    "en:announce:phrase": ("en", AFTER_OPENING, "Residents got a first look at line 7 in June 2022.", "tram.announcement.date"),
+    "en:announce:another-thing": ("en", AFTER_OPENING, "In 2019 the city presented a new bus plan.", None),
+    # --- operation: holds yes, since the opening -------------------------------------------------
+    "de:operation:denied": ("de", AFTER_OPENING, "Noch fährt auf der Linie 7 keine Bahn, sie ist nicht in Betrieb.",
+                            "tram.operation.status"),
+    "en:operation:denied": ("en", AFTER_OPENING, "Line 7 is still not operational.", "tram.operation.status"),
+    "de:operation:before-the-opening": ("de", BEFORE_OPENING, "Die Linie 7 ist noch nicht in Betrieb.", None),
+    "de:operation:right": ("de", AFTER_OPENING, "Seit September ist die Linie 7 in Betrieb.", None),
+    # --- the permit: holds no --------------------------------------------------------------------
+    "de:permit:granted": ("de", AFTER_OPENING, "Inzwischen ist der Flughafenast genehmigt.", "tram.extension.permit"),
+    "de:permit:active": ("de", AFTER_OPENING, "Die Behörde hat den Flughafenast im Juli 2025 genehmigt.", "tram.extension.permit"),
+    "en:permit:passive": ("en", AFTER_OPENING, "The airport extension was approved in July.", "tram.extension.permit"),
+    "de:permit:pending": ("de", AFTER_OPENING, "Die Genehmigung für den Flughafenast steht noch aus.", None),
+    "de:permit:applied": ("de", AFTER_OPENING, "Für den Flughafenast haben die Verkehrsbetriebe eine Genehmigung beantragt.", None),
+    "de:permit:condition": ("de", AFTER_OPENING, "Falls der Flughafenast genehmigt wird, beginnt der Bau 2027.", None),
+    "en:permit:whether": ("en", AFTER_OPENING, "It is unclear whether the airport extension will be approved.", None),
+    "en:permit:hedge": ("en", AFTER_OPENING, "The airport extension could be approved next year.", None),
+    # --- the operator: who does it ---------------------------------------------------------------
+    "de:operator:passive": ("de", AFTER_OPENING, "Betrieben wird die Linie 7 von Bahnbau Ost.", "tram.operator"),
+    "de:operator:active": ("de", AFTER_OPENING, "Bahnbau Ost betreibt die Linie 7.", "tram.operator"),
+    "en:operator:passive": ("en", AFTER_OPENING, "Line 7 is run by Bahnbau Ost.", "tram.operator"),
+    "de:operator:right": ("de", AFTER_OPENING, "Die Linie 7 betreiben die Nordstädter Verkehrsbetriebe.", None),
+    "de:operator:builder-is-not-operator": ("de", AFTER_OPENING, "Die Gleise der Linie 7 hat Bahnbau Ost verlegt.", None),
+    # --- the role: titles next to the name -------------------------------------------------------
+    "de:role:before": ("de", AFTER_OPENING, "Verkehrsministerin Petra Lindqvist lobte die Bauarbeiter.", None),
+    "de:role:wrong-before": ("de", AFTER_OPENING, "Die Pressesprecherin Petra Lindqvist lobte die Bauarbeiter.",
+                             "tram.role.lindqvist"),
+    "de:role:between-dashes": ("de", AFTER_OPENING, "Petra Lindqvist – seit 2019 Geschäftsführerin der Verkehrsbetriebe – lobte die Bauarbeiter.",
+                               "tram.role.lindqvist"),
+    "de:role:copula": ("de", AFTER_OPENING, "Petra Lindqvist ist Sprecherin der Stadt.", "tram.role.lindqvist"),
+    "en:role:apposition": ("en", AFTER_OPENING, "Petra Lindqvist, the city's chief executive, praised the crews.",
+                           "tram.role.lindqvist"),
+    "en:role:interim": ("en", AFTER_OPENING, "Petra Lindqvist, interim CEO of the NVB, praised the crews.", None),
+    "en:role:right": ("en", AFTER_OPENING, "Mayor Petra Lindqvist praised the crews.", None),
+}
+
+
+@pytest.mark.parametrize(("lang", "date", "text", "rule"), CASES.values(), ids=CASES.keys())
+def test_new_phrasings(rulebook, lang, date, text, rule):
+    doc = read_markdown(f"---\nlang: {lang}\ndate: {date.isoformat()}\n---\n# Linie 7\n\n{text}\n", "<test>")
+    findings = [f for f in lint_document(doc, rulebook, date=date) if f.severity.name in ("ERROR", "WARNING")]
+    assert sorted({f.rule for f in findings}) == ([rule] if rule else []), [f.message for f in findings]
