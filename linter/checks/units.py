@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-SECONDS = {"s": 1, "sec": 1, "min": 60, "h": 3600, "d": 86400, "wk": 604800, "mo": 2629800}
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|min|h|d|wk|mo)\s*$")
+SECONDS = {"s": 1, "sec": 1, "min": 60, "h": 3600, "d": 86400, "wk": 604800, "mo": 2629800, "a": 31557600}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|min|h|d|wk|mo|a)\s*$")
 _RESOLUTION = re.compile(r"^\s*(\d+)\s*[x\u00d7]\s*(\d+)\s*$")
 
 
@@ -22,7 +22,7 @@ def parse_resolution(text) -> tuple[int, int] | None:
 
 def describe_duration(seconds: float) -> str:
     """A readable duration: 60 -> "60 s", 5400 -> "90 min", 7200 -> "2 h"."""
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+    for unit, size in (("a", 31557600), ("d", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size and seconds % size == 0 and seconds >= 2 * size:
             return f"{int(seconds // size)} {unit}"
     if seconds == int(seconds):

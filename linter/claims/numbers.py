@@ -36,7 +36,8 @@ EN_BIG_SCALES: dict[str, float] = dict(measures.SCALES["en"])
 ABBREVIATED_SCALES = frozenset(measures.ABBREVIATED_SCALES)
 
 # A month has no fixed length; 30 days keeps "einen Monat" and "30 Tage" comparable.
-UNIT_SECONDS: dict[str, float] = {"s": 1, "min": 60, "h": 3600, "d": 86400, "wk": 604800, "mo": 2592000}
+UNIT_SECONDS: dict[str, float] = {"s": 1, "min": 60, "h": 3600, "d": 86400, "wk": 604800, "mo": 2592000,
+                                  "a": 31557600}
 
 # word -> (unit, how many of that unit one word stands for)
 _SHARED_UNITS: dict[str, tuple[str, float]] = {
@@ -50,12 +51,15 @@ UNIT_WORDS: dict[str, dict[str, tuple[str, float]]] = {
         "minuten": ("min", 1), "std": ("h", 1), "stunde": ("h", 1), "stunden": ("h", 1),
         "tag": ("d", 1), "tage": ("d", 1), "tagen": ("d", 1), "woche": ("wk", 1), "wochen": ("wk", 1),
         "monat": ("mo", 1), "monate": ("mo", 1), "monaten": ("mo", 1),
+        "jahr": ("a", 1), "jahre": ("a", 1), "jahren": ("a", 1), "jahrzehnt": ("a", 10), "jahrzehnte": ("a", 10),
+        "jahrzehnten": ("a", 10),
         "viertelstunde": ("min", 15), "viertelstunden": ("min", 15), "dreiviertelstunde": ("min", 45),
     },
     "en": _SHARED_UNITS | {
         "second": ("s", 1), "seconds": ("s", 1), "minute": ("min", 1), "minutes": ("min", 1),
         "hour": ("h", 1), "hours": ("h", 1), "day": ("d", 1), "days": ("d", 1),
         "week": ("wk", 1), "weeks": ("wk", 1), "month": ("mo", 1), "months": ("mo", 1),
+        "year": ("a", 1), "years": ("a", 1), "decade": ("a", 10), "decades": ("a", 10),
     },
 }
 CASE_SENSITIVE_UNITS = frozenset({"s", "h"})  # "S" or "H" is an initial, not a unit
@@ -73,7 +77,7 @@ ADJECTIVE_PREFIXES: dict[str, float] = {"halb": 0.5, "viertel": 0.25, "dreiviert
 
 # "tagelang", "for days": how many units such a stretch plausibly covers.
 LONG_SPANS: dict[str, tuple[float, float]] = {
-    "s": (1, 59), "min": (1, 59), "h": (1, 23), "d": (1, 30), "wk": (1, 12), "mo": (1, 24)}
+    "s": (1, 59), "min": (1, 59), "h": (1, 23), "d": (1, 30), "wk": (1, 12), "mo": (1, 24), "a": (1, 99)}
 LONG_WORD_RE = re.compile(r"^(sekunden|minuten|stunden|tage|wochen|monate)lang(?:e|en|er|es|em)?$")
 LONG_WORD_UNITS: dict[str, str] = {"sekunden": "s", "minuten": "min", "stunden": "h", "tage": "d",
                                    "wochen": "wk", "monate": "mo"}
