@@ -4,7 +4,7 @@ on every sentence.
 The engine used to ask every fact about every sentence; with a desk's pack of thousands of facts that
 was most of the time, although a sentence can only concern a few of them:
 
-* facts bound to a subject (quantity, status, date, category) concern a sentence only when it names
+* facts bound to a subject (quantity, status, date, category, role) concern a sentence only when it names
   that subject, or the subject is the current product, or the subject is an event (an event is what
   its context is about): indexed by subject id (see Sentence.may_concern, which this mirrors);
 * name facts concern a sentence only when one of its name candidates can be judged a spelling of
@@ -26,7 +26,7 @@ from .rulebook import Rule, Rulebook
 
 # kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
 # (a misspelled name or a misattributed quote does not name its subject)
-SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category"})
+SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category", "role"})
 MAX_CACHED_SELECTIONS = 16   # a run sees one selection of facts per configuration in its tree
 
 

@@ -466,7 +466,7 @@ def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str | None:
     the linter's own code (the pickled objects are its classes), so a stale cache is never used.
     None when a file cannot be read: the pack is then loaded uncached, which reports the problem."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    sources = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "vocabulary").glob("*.yaml"))
+    sources = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "vocabulary").glob("*.[yj]s*"))
     directories = (*pack_dirs, *seed_dirs, *(d for p in pack_dirs for d in seed_dir_candidates(p, ())))
     try:
         for directory in directories:

@@ -175,3 +175,10 @@ def test_every_vocabulary_entry_is_text(name):
     flags = {"value_after", "introduces"}    # a predicate's properties, true or false by design
     assert [(path, value) for path, value in _leaves(data)
             if not isinstance(value, str) and not (path and path[-1] in flags and isinstance(value, bool))] == []
+
+
+def test_compiled_vocabulary_is_the_yaml():
+    """vocabulary.json, read at run time, is exactly what the YAML files say (python -m linter.vocabulary)."""
+    from linter import vocabulary
+    assert vocabulary.COMPILED.read_text(encoding="utf-8") == vocabulary.compiled_text(vocabulary.parse_sources()), \
+        "run `python -m linter.vocabulary` to regenerate linter/vocabulary/vocabulary.json"
