@@ -5,6 +5,7 @@ line, rule and field, so a desk fixes all of them in one pass.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -20,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .checks import RULE_TYPES
+from .checks.predicates import pack_predicates
 from .fields import LANGS, FieldError, FieldReader, RuleError
 from .findings import Severity, Source
 from .lexicon import NameIndex, Terms
@@ -76,6 +78,7 @@ class Rulebook:
     rules: tuple[Rule, ...]
     subjects: dict
     contexts: dict
+    predicates: dict = dataclasses.field(default_factory=dict)   # words the pack adds to the vocabulary
 
     @functools.cached_property
     def mentions(self) -> NameIndex:
@@ -86,8 +89,8 @@ class Rulebook:
     def lexicon(self):
         """Every form of every predicate of the shared vocabulary (linter/vocabulary), built once and
         kept in the pack cache: expanding the vocabulary costs more than a whole one-draft run."""
-        from .vocabulary import build_lexicon, predicate_definitions
-        return build_lexicon(predicate_definitions())
+        from .vocabulary import build_lexicon, merged_predicates
+        return build_lexicon(merged_predicates(self.predicates))
 
     @functools.cached_property
     def indexes(self) -> dict:
@@ -404,6 +407,8 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
     errors: list[str] = []
     files = _load_files(pack_dirs, errors)
     subjects, contexts = _read_subjects(files, errors)
+    predicates = _read_predicates(files, errors)
+    token = pack_predicates.set(frozenset(predicates))
     rules, origins, seeds = [], {}, {}
     for file in files:
         if file.pack not in seeds:
@@ -419,12 +424,51 @@ def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebo
                 rules.append(_read_rule(item, file.label, seeds[file.pack], subjects, contexts, invalid))
             except FieldErrors as exc:
                 errors.extend(map(str, exc.errors))
+    pack_predicates.reset(token)
     if not errors and not rules:
         errors.append(f"{', '.join(map(str, pack_dirs))}: the pack has no facts: add a file with a top-level list "
                       "`facts:` (see docs/rule-format.md)")
     if errors:
         raise RuleError(_in_file_order(errors))
-    return Rulebook(tuple(rules), subjects, contexts)
+    return Rulebook(tuple(rules), subjects, contexts, predicates)
+
+
+def _plain(value):
+    """A loaded YAML value as plain dicts, lists and texts (the pack cache and the vocabulary take those)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _read_predicates(files: list, errors: list[str]) -> dict:
+    """Words packs add to the shared vocabulary: {predicate: spec}; a new predicate needs `about` and words,
+    every predicate it is made of (`together`) must exist, and no two files may define one twice."""
+    from .vocabulary import LANGS as VOCABULARY_LANGS
+    from .vocabulary import predicate_definitions
+    shipped = predicate_definitions()
+    found, origins = {}, {}
+    for file in files:
+        for item in _records(file, "predicates"):
+            where = f"{file.label}:{getattr(item, 'line', 0)}"
+            name = item["id"]
+            if name in origins:
+                errors.append(f'{where}: predicate "{name}": already defined at {origins[name]}')
+                continue
+            origins[name] = where
+            if name not in shipped and not (item.get("about") and any(item.get(lang) for lang in VOCABULARY_LANGS)):
+                errors.append(f'{where}: predicate "{name}": a new predicate needs `about` and words in de or en '
+                              f"(or add words to one of the shared predicates: {', '.join(sorted(shipped))})")
+                continue
+            found[name] = {k: v for k, v in _plain(dict(item)).items() if k != "id"}
+    known = set(shipped) | set(found)
+    for name, spec in found.items():
+        for group in spec.get("together") or ():
+            for part in group:
+                if part not in known:
+                    errors.append(f'{origins[name]}: predicate "{name}": field "together" names unknown predicate "{part}"')
+    return found
 
 
 def _in_file_order(errors: list[str]) -> list[str]:

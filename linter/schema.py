@@ -481,6 +481,27 @@ SUBJECT = Mapping("a subject", (
     Field("of", Text(), "For events: the subject id of the product the event happened to."),
 ), record="subject")
 
+_WORDS = Mapping("words of a predicate", tuple(
+    Field(pos, texts(), doc) for pos, doc in (
+        ("verbs", "Verbs by base form: vor|stellen for a separable verb, irregular forms in brackets."),
+        ("dated", "Verbs that say the predicate only together with a date (starten)."),
+        ("nouns", "Nouns, singular; several words make a fixed phrase."),
+        ("adjectives", "Adjectives, base form."),
+        ("phrases", "Fixed word sequences (zur Verfügung)."))))
+
+PREDICATE = Mapping("a predicate", (
+    Field("id", Text(r"^[a-z][a-z_]*$", "lower-case words joined by _ such as put_in_service"),
+          "A predicate of the shared vocabulary to add words to, or a new one.", required=True),
+    Field("about", Text(), "What the predicate says, in a few words (required for a new one)."),
+    Field("de", _WORDS, "German words."),
+    Field("en", _WORDS, "English words."),
+    Field("antonyms", Mapping("antonyms", (Field("de", _WORDS, "German words."), Field("en", _WORDS, "English words."))),
+          "Words that say the opposite (zurückhalten, withhold)."),
+    Field("together", ListOf(texts(min_items=2)), "Groups of predicates whose words in one clause say this one."),
+    Field("introduces", Boolean(), "What it is said of with ein/a is a new thing, not a subject named before."),
+    Field("value_after", Boolean(), "The names after its words are its value (members of a consortium)."),
+), record="predicate")
+
 CONTEXT = Mapping("a context", (
     Field("id", Text(), "The id facts name in scope.context and scope.outside.", required=True),
     Field("cues", ByLanguage(Text()), "Words whose mention puts a sentence, its paragraph or section in the context."),
@@ -619,6 +640,8 @@ FACT = Mapping("a fact", (
 PACK_FILE = Mapping("a rule file", (
     Field("subjects", ListOf(SUBJECT), "The things facts are about."),
     Field("contexts", ListOf(CONTEXT), "Contexts in which some facts hold or do not."),
+    Field("predicates", ListOf(PREDICATE), "Words a pack adds to the shared predicate vocabulary, or predicates "
+          "of its own."),
     Field("facts", ListOf(FACT), "Fact rules."),
 ), min_keys=1)
 
@@ -660,7 +683,7 @@ def regenerate(repository: Path) -> None:
 def sections() -> list[tuple[str, Mapping]]:
     """The format's mappings as docs/rule-format.md lists them: each record, then `expected` by kind."""
     return [("a rule file", PACK_FILE), ("`subjects:` entries", SUBJECT), ("`contexts:` entries", CONTEXT),
-            ("`facts:` entries", FACT)] + [(f"`expected` of {kind} facts", spec) for kind, spec in EXPECTED.items()]
+            ("`predicates:` entries", PREDICATE), ("`facts:` entries", FACT)] + [(f"`expected` of {kind} facts", spec) for kind, spec in EXPECTED.items()]
 
 
 def rows(spec: Mapping, path: str = "") -> Iterator[tuple[str, Field]]:

@@ -71,6 +71,11 @@ CASES = {
     "en:operator:passive": ("en", AFTER_OPENING, "Line 7 is run by Bahnbau Ost.", "tram.operator"),
     "de:operator:right": ("de", AFTER_OPENING, "Die Linie 7 betreiben die Nordstädter Verkehrsbetriebe.", None),
     "de:operator:builder-is-not-operator": ("de", AFTER_OPENING, "Die Gleise der Linie 7 hat Bahnbau Ost verlegt.", None),
+    # --- words the pack adds: a predicate of its own, and words for a shared one --------------------
+    "de:pack-predicate": ("de", AFTER_OPENING, "In Dienst gestellt wurden die Wagen der Linie 7 im Mai 2025.",
+                          "tram.vehicles.service-date"),
+    "de:pack-words-for-shared": ("de", AFTER_OPENING, "Für den Verkehr freigegeben wurde die Linie 7 am 13. September 2025.",
+                                 "tram.opening.date"),
     # --- the role: titles next to the name -------------------------------------------------------
     "de:role:before": ("de", AFTER_OPENING, "Verkehrsministerin Petra Lindqvist lobte die Bauarbeiter.", None),
     "de:role:wrong-before": ("de", AFTER_OPENING, "Die Pressesprecherin Petra Lindqvist lobte die Bauarbeiter.",

@@ -24,8 +24,7 @@ from typing import Iterator
 from ..fields import FieldReader
 from ..findings import Mismatch
 from .patterns import pattern_mismatches
-from ..vocabulary import predicate_definitions
-from .predicates import hits_in, negated_in, possessive, read_predicates, word_set
+from .predicates import definitions, hits_in, negated_in, possessive, read_predicates, word_set
 
 KIND = "category"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -97,7 +96,7 @@ def _agents(sentence, hit, left: int, right: int) -> list:
     words (member_of) — named after them."""
     text = sentence.text
     linked = []
-    value_after = predicate_definitions().get(hit.predicate, {}).get("value_after")
+    value_after = definitions(sentence).get(hit.predicate, {}).get("value_after")
     for mention in sentence.mentions:
         if not (left <= mention.start < right) or mention.kind not in ("organisation", "person", "product") \
                 or possessive(sentence, mention):

@@ -3,6 +3,7 @@ sentence whether, where and how it says a predicate (claims/predicates.py finds 
 """
 from __future__ import annotations
 
+import contextvars
 import difflib
 import functools
 import re
@@ -13,15 +14,26 @@ from ..vocabulary import predicate_definitions, word_lists
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# the predicates the pack being loaded defines itself (set by rulebook.load_pack while it reads the facts)
+pack_predicates: contextvars.ContextVar[frozenset] = contextvars.ContextVar("pack_predicates", default=frozenset())
+
+
+def definitions(sentence) -> dict:
+    """The predicates in force for a sentence: the shared vocabulary with the pack's additions."""
+    lexicon = sentence.lexicon
+    return getattr(lexicon, "definitions", None) or predicate_definitions()
+
+
 def read_predicates(reader, key: str, required: bool = False) -> tuple[str, ...]:
-    """`predicate: announce` or a list of them; each must be a predicate of the shared vocabulary."""
+    """`predicate: announce` or a list of them; each must be a predicate of the shared vocabulary or of
+    the pack."""
     raw = reader.raw(key, required=required)
     if raw is None:
         return ()
     names = [raw] if isinstance(raw, str) else raw
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
         raise reader.fail(key, "must be a predicate name or a list of them")
-    known = predicate_definitions()
+    known = set(predicate_definitions()) | pack_predicates.get()
     for name in names:
         if name not in known:
             close = difflib.get_close_matches(name, list(known), n=1)
@@ -41,9 +53,9 @@ def said_in(sentence, predicates: tuple, left: int, right: int) -> bool:
     predicates the vocabulary says it is made of ("together": begin + build = start of construction)."""
     if any(not h.negated for h in hits_in(sentence, predicates, left, right)):
         return True
-    definitions = predicate_definitions()
+    known = definitions(sentence)
     return any(all(said_in(sentence, (part,), left, right) for part in group)
-               for name in predicates for group in definitions.get(name, {}).get("together") or ())
+               for name in predicates for group in known.get(name, {}).get("together") or ())
 
 
 @functools.lru_cache(maxsize=None)
@@ -75,8 +87,8 @@ def introduces_another(sentence, subject: str, left: int, right: int, predicates
         return False
     # and — unless the predicate brings in new things ("präsentierte ein Videomodell") — names someone
     # else who did it: an unnamed thing alone ("ein Kabel beschädigt") is part of the claim
-    definitions = predicate_definitions()
-    introduces = any(definitions.get(p, {}).get("introduces") for p in predicates)
+    known = definitions(sentence)
+    introduces = any(known.get(p, {}).get("introduces") for p in predicates)
     if not introduces and not any(m.subject != subject and left <= m.start < right for m in sentence.mentions):
         return False
     indefinite = word_set("indefinite", sentence.lang)

@@ -154,6 +154,7 @@ class Lexicon:
 
     single: dict        # lang -> {form: tuple[Form, ...]}
     phrases: dict       # lang -> {first word: tuple[(rest words, Form), ...]}
+    definitions: dict = None    # the predicates it was built from (properties: together, introduces, ...)
 
     def forms(self, lang: str, word: str) -> tuple:
         return self.single.get(lang, {}).get(word, ())
@@ -182,7 +183,8 @@ def build_lexicon(predicates: dict) -> Lexicon:
                             else:
                                 _add(single[lang], key, form)
     return Lexicon({lang: {k: tuple(v) for k, v in table.items()} for lang, table in single.items()},
-                   {lang: {k: tuple(v) for k, v in table.items()} for lang, table in phrases.items()})
+                   {lang: {k: tuple(v) for k, v in table.items()} for lang, table in phrases.items()},
+                   predicates)
 
 
 def _forms(name: str, negated: bool, lang: str, pos: str, entry: str):
@@ -270,6 +272,11 @@ def merged_predicates(additions: dict | None) -> dict:
     merged = {name: {k: v for k, v in spec.items()} for name, spec in predicate_definitions().items()}
     for name, spec in (additions or {}).items():
         target = merged.setdefault(name, {"about": spec.get("about", "")})
+        for flag in ("introduces", "value_after"):
+            if flag in spec:
+                target[flag] = spec[flag]
+        if spec.get("together"):
+            target["together"] = list(target.get("together") or []) + list(spec["together"])
         for section in LANGS + ("antonyms",):
             if section not in spec:
                 continue
