@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .audit import command as audit_command
 from .formatters import FORMATTERS, shown_path, terminal_safe
+from .report import command as report_command
 
 if TYPE_CHECKING:
     from .config import Config, ConfigFinder
@@ -97,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
         _add_rules_option(rules_commands.add_parser(name, help=text, parents=[common]))
     rules_commands.add_parser("schema", help="print the JSON Schema of rule files (for editors; docs/rule-format.md)",
                               parents=[common])
-    audit_command.add_parser(commands, _add_rules_option, _positive, _date)
+    audit_command.add_parser(commands, _add_rules_option, _positive, _date, parents=[common])
+    report_command.add_parser(commands, parents=[common])
     return parser
 
 
@@ -607,7 +609,8 @@ def _lsp(args) -> int:
     return serve(max(args.debounce, 0) / 1000, args.rules, args.config, args.no_config)
 
 
-COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp, "audit": audit_command.run}
+COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp, "audit": audit_command.run,
+            "report": report_command.run}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -623,6 +626,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `factlint check | head` must not end in a traceback
         return Exit.CLEAN
     except Exception as exc:  # noqa: BLE001 - a bug is exit 2 with one line, never a traceback read as exit 1
-        # every command takes --debug but those that build their own parser (audit)
+        # every command takes --debug
         print(f"factlint: {internal_error(exc, getattr(args, 'debug', False))}", file=sys.stderr)
         return Exit.ERROR

@@ -13,9 +13,10 @@ from pathlib import Path
 DEFAULT_BATCH = 16      # drafts per task; measured in benchmarks/audit.py (docs/audit.md)
 
 
-def add_parser(commands, add_rules_option, positive, date) -> None:
+def add_parser(commands, add_rules_option, positive, date, parents=()) -> None:
     """Register `factlint audit` with the command line's subcommands."""
-    audit = commands.add_parser("audit", help="lint whole archives into an SQLite database (resumable)")
+    audit = commands.add_parser("audit", help="lint whole archives into an SQLite database (resumable)",
+                                parents=list(parents))
     audit.add_argument("archives", nargs="+", metavar="ARCHIVE", help="folders (or files) of drafts")
     audit.add_argument("--db", type=Path, required=True, metavar="FILE",
                        help="the audit database (created if absent; a rerun lints only what it lacks)")
