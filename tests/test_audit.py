@@ -35,9 +35,9 @@ def rows(db: Path) -> list:
         return list(content_rows(connection))
 
 
-def query(db: Path, sql: str) -> list:
+def query(db: Path, sql: str, *params) -> list:
     with closing(sqlite3.connect(db)) as connection:
-        return list(connection.execute(sql))
+        return list(connection.execute(sql, params))
 
 
 def stored_drafts(db: Path) -> int:

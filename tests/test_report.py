@@ -6,31 +6,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
-import subprocess
-import sys
 import tempfile
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "benchmarks"))
-
-import generate  # noqa: E402
+from test_audit import factlint, generate, query  # noqa: E402 - the audit's helpers
 
 DRAFTS = 40
-
-
-def factlint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=600)
-
-
-def query(db: Path, sql: str, *params) -> list:
-    with closing(sqlite3.connect(db)) as connection:
-        return list(connection.execute(sql, params))
 
 
 @pytest.fixture(scope="module")
