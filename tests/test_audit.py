@@ -2,6 +2,7 @@
 and local processes against a Dask LocalCluster (same findings, byte for byte)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from linter.audit.progress import AuditProgress
 from linter.audit.runners import run_batches
 from linter.audit.store import content_rows
 
@@ -107,7 +109,7 @@ def test_a_rerun_lints_nothing_and_a_changed_draft_or_option_is_linted_again(arc
 
 
 def test_killed_with_sigkill_and_restarted_it_equals_an_uninterrupted_run(tmp_path, reference):
-    generate.generate_drafts(150, tmp_path / "archive")
+    generate.generate_drafts(100, tmp_path / "archive")
     command = [sys.executable, "-m", "linter", "audit", "archive", "--db", "audit.sqlite", "--no-config",
                "--jobs", "2", "--batch-size", "4"]
     audit = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -125,17 +127,17 @@ def test_killed_with_sigkill_and_restarted_it_equals_an_uninterrupted_run(tmp_pa
             os.killpg(audit.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    assert 0 < stored_at_kill < 150, "the run was to be killed halfway"
+    assert 0 < stored_at_kill < 100, "the run was to be killed halfway"
     assert query(tmp_path / "audit.sqlite", "SELECT status FROM runs") == [("running",)]
     restarted = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert restarted.returncode == 0, restarted.stderr
     assert query(tmp_path / "audit.sqlite", "SELECT drafts_linted, drafts_skipped FROM runs WHERE id = 2") == \
-        [(150 - stored_at_kill, stored_at_kill)]
+        [(100 - stored_at_kill, stored_at_kill)]
     uninterrupted = subprocess.run([*command[:6], "whole.sqlite", *command[7:]], cwd=tmp_path, capture_output=True,
                                    timeout=600)
     assert uninterrupted.returncode == 0
     assert rows(tmp_path / "audit.sqlite") == rows(tmp_path / "whole.sqlite")
-    # a generated archive of 150 drafts holds the 60 of the reference archive, with the same rows
+    # a generated archive of 100 drafts holds the 60 of the reference archive, with the same rows
     assert set(rows(reference)) <= set(rows(tmp_path / "audit.sqlite"))
 
 
@@ -226,6 +228,26 @@ def test_batches_are_read_only_as_fast_as_they_are_stored():
         most_held = max(most_held, len(drawn) - len(stored) + 1)
     assert sorted(stored) == list(range(1000))
     assert most_held <= 4
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_shows_drafts_done_files_per_second_and_time_left():
+    terminal = _Terminal()
+    progress = AuditProgress(2000, terminal)
+    progress.skip()
+    progress.step(999)
+    assert progress.line(elapsed=10.0) == ("factlint audit: 1,000/2,000 drafts (1 already stored), 99.9 files/s, "
+                                           "10 s left")
+    assert progress.line(elapsed=1000.0).endswith("1.0 files/s, 16 min 41 s left")
+    progress.finish()
+    assert terminal.getvalue().startswith("\r\033[Kfactlint audit: ") and terminal.getvalue().endswith("\r\033[K")
+    silent = io.StringIO()
+    AuditProgress(10, silent).step(10)
+    assert silent.getvalue() == ""
 
 
 def test_the_command_line_starts_without_dask_altair_or_sqlite():

@@ -22,7 +22,8 @@ class AuditProgress:
         self.total, self.stream = total, stream
         self.enabled = hasattr(stream, "isatty") and stream.isatty()
         self.done = self.skipped = 0
-        self.start = self.shown = time.monotonic()
+        self.start = time.monotonic()
+        self.shown = float("-inf")      # the first step is shown at once
 
     def skip(self) -> None:
         self.skipped += 1
