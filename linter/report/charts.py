@@ -45,6 +45,6 @@ def fact_chart(lang: str) -> dict:
         order=alt.Order("rank:Q"),
         tooltip=[alt.Tooltip("fact:N", title=words["fact"]), alt.Tooltip("severity:N", title=words["severity"]),
                  alt.Tooltip("sum(findings):Q", title=words["finding_count"])],
-    ).properties(width="container", height=alt.Step(18),
-                 autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))   # the height grows with the facts
+    # a fixed width: with the container's, Vega-Lite warns that it drops fit-y (the height grows with the facts)
+    ).properties(width=720, height=alt.Step(18))
     return chart.to_dict()
