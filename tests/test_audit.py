@@ -128,7 +128,7 @@ def test_killed_with_sigkill_and_restarted_it_equals_an_uninterrupted_run(tmp_pa
         except ProcessLookupError:
             pass
     assert 0 < stored_at_kill < 100, "the run was to be killed halfway"
-    assert query(tmp_path / "audit.sqlite", "SELECT status FROM runs") == [("running",)]
+    assert query(tmp_path / "audit.sqlite", "SELECT status, drafts_linted FROM runs") == [("running", stored_at_kill)]
     restarted = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert restarted.returncode == 0, restarted.stderr
     assert query(tmp_path / "audit.sqlite", "SELECT drafts_linted, drafts_skipped FROM runs WHERE id = 2") == \

@@ -68,9 +68,10 @@ class Store:
             self.connection.executemany(
                 f"INSERT INTO findings ({_FINDING_COLUMNS}) VALUES ({', '.join('?' * (2 + len(FINDING_FIELDS)))})",
                 findings)
+            # counted inside the transaction, so the run's row always matches the drafts stored
+            self.linted += len(records)
+            self.lint_seconds += lint_seconds
             self._update_run("running")
-        self.linted += len(records)
-        self.lint_seconds += lint_seconds
         self.write_seconds += time.perf_counter() - start
 
     def finish(self, status: str) -> None:
