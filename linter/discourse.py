@@ -19,7 +19,7 @@ from typing import Iterator
 from .claims.clauses import clause_of, clause_pieces
 from .claims.dates import find_dates
 from .claims.predicates import find_predicates
-from .vocabulary import possessive_determiners, predicative_followers
+from .vocabulary import generic_references, possessive_determiners, predicative_followers
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -138,6 +138,10 @@ class Sentence:
         owner of something else: "its rivals")."""
         if any(m.subject == subject and left <= m.start < right for m in self.mentions):
             return True
+        kind = self.subject_kind.get(subject)
+        if kind == "organisation" and self.current.get(kind) == subject and \
+                generic_references(kind, self.lang).search(self.text[left:right]):
+            return True     # "Das Unternehmen will C2PA unterstützen" after OpenAI was named
         terms = self.subject_references.get(subject)
         if terms is None:
             return False
@@ -199,7 +203,9 @@ class Sentence:
                     or self.references.get(scope.subject, False))
         if kind in TRACKED_KINDS:
             return self.subject_at(start, kind) == scope.subject
-        return any(m.subject == scope.subject for m in self.mentions)
+        if any(m.subject == scope.subject for m in self.mentions):
+            return True
+        return kind == "organisation" and self.refers_to(scope.subject, 0, len(self.text))
 
     def clause_around(self, start: int, end: int) -> str:
         left, right = clause_bounds(self.text, start, end)
@@ -242,12 +248,16 @@ def _row_text(doc: Document, segment: Segment, cache: dict) -> str:
 
 def _next_current(mentions: list[Mention], main: dict) -> dict:
     """The subjects a sentence leaves current: the draft's main subject if the sentence names it (other
-    products beside it are comparisons: "OpenAI, das Unternehmen hinter ChatGPT"), else the first named."""
+    products beside it are comparisons: "OpenAI, das Unternehmen hinter ChatGPT"), else the first named.
+    The organisation named last is kept too, for "das Unternehmen", "the company" (Sentence.refers_to)."""
     result = {}
     for kind in TRACKED_KINDS:
         named = [m.subject for m in mentions if m.kind == kind]
         if named:
             result[kind] = main[kind] if main.get(kind) in named else named[0]
+    organisations = [m.subject for m in mentions if m.kind == "organisation"]
+    if organisations:
+        result["organisation"] = organisations[-1]
     return result
 
 

@@ -72,6 +72,9 @@ class RuleIndex:
         current = sentence.current.get("product")
         if current in self.product_subjects or current is not None and current not in sentence.subject_kind:
             subjects.add(current)
+        organisation = sentence.current.get("organisation")
+        if organisation is not None and organisation not in subjects and sentence.refers_to(organisation, 0, len(sentence.text)):
+            subjects.add(organisation)      # "Das Unternehmen …" after the organisation was named
         chosen = [rule for rule in self.events if sentence.in_context(rule.scope)]
         for subject in subjects:        # each fact has one subject: no fact comes twice
             chosen += [rule for rule in self.by_subject.get(subject, ()) if sentence.in_context(rule.scope)]

@@ -43,6 +43,11 @@ CASES = {
     "en:open:fronted-date": ("en", AFTER_OPENING, "In August 2025, line 7 went into operation.", "tram.opening.date"),
     "en:open:right": ("en", AFTER_OPENING, "Line 7 opened on Saturday, 6 September 2025.", None),
     "en:open:rumour": ("en", AFTER_OPENING, "Some posts claimed that line 7 opened on 13 September 2025.", None),
+    "de:open:fact-box-row": ("de", AFTER_OPENING, "| Linie 7 | |\n|---|---|\n| Eröffnet am | 13. September 2025 |",
+                             "tram.opening.date"),
+    "de:open:fact-box-bullet": ("de", AFTER_OPENING, "- **Eröffnung:** 13. September 2025", "tram.opening.date"),
+    "de:open:fact-box-row-right": ("de", AFTER_OPENING, "| Linie 7 | |\n|---|---|\n| Eröffnet am | 6. September 2025 |",
+                                   None),
     # --- the announcement: separable verbs -------------------------------------------------------
     "de:announce:separable": ("de", AFTER_OPENING, "Die Pläne für die Linie 7 stellte die Stadt im Juni 2022 vor.",
                               "tram.announcement.date"),
@@ -76,6 +81,11 @@ CASES = {
                           "tram.vehicles.service-date"),
     "de:pack-words-for-shared": ("de", AFTER_OPENING, "Für den Verkehr freigegeben wurde die Linie 7 am 13. September 2025.",
                                  "tram.opening.date"),
+    # --- "das Unternehmen", "the company": the organisation named before -----------------------------
+    "de:reference:the-company": ("de", AFTER_OPENING, "Die Verkehrsbetriebe sind zufrieden. Das Unternehmen betreibt nun auch die Linie 3.", None),
+    "de:reference:the-company-flag": ("de", AFTER_OPENING,
+                                      "Die Verkehrsbetriebe feierten. Das Unternehmen stellte im Juni 2020 seine Linie 7 vor.",
+                                      "tram.announcement.date"),
     # --- the role: titles next to the name -------------------------------------------------------
     "de:role:before": ("de", AFTER_OPENING, "Verkehrsministerin Petra Lindqvist lobte die Bauarbeiter.", None),
     "de:role:wrong-before": ("de", AFTER_OPENING, "Die Pressesprecherin Petra Lindqvist lobte die Bauarbeiter.",

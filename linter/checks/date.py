@@ -21,6 +21,7 @@ from typing import Iterator
 
 from ..fields import FieldReader
 from ..findings import Mismatch
+from ..claims.predicates import find_predicates
 from ..stance import clause_bounds
 from .predicates import has_word, introduces_another, read_predicates, said_in, word_set
 
@@ -146,6 +147,14 @@ def _moved_to(sentence, mention, left: int, right: int) -> bool:
         and said_in(sentence, ("postpone",), left, right)
 
 
+def _said_by_row(sentence, predicates: tuple) -> bool:
+    """A table cell whose row is headed by the event ("| Vorgestellt am | 3. März 2024 |") says it."""
+    if not sentence.row_head or sentence.row_head == sentence.text or sentence.lexicon is None:
+        return False
+    return any(h.predicate in predicates and not h.negated
+               for h in find_predicates(sentence.row_head, sentence.lang, sentence.lexicon))
+
+
 def _today(sentence, mention) -> bool:
     """"heute", "today", "now": the draft's own day, never the date of a plan."""
     return mention.relative and sentence.draft_date is not None and mention.first <= sentence.draft_date <= mention.last \
@@ -168,7 +177,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         if expected.predicate:
             # the event is said by its predicate in the date's own clause, in any word order
             left, right = sentence.clause_span(mention.start, mention.end)
-            if not said_in(sentence, expected.predicate, left, right):
+            if not (said_in(sentence, expected.predicate, left, right) or _said_by_row(sentence, expected.predicate)):
                 continue
             if introduces_another(sentence, scope.subject, left, right, expected.predicate):
                 continue

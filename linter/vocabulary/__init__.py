@@ -333,3 +333,10 @@ def predicative_followers(lang: str) -> frozenset:
 def possessive_determiners(lang: str) -> frozenset:
     """Words that own the noun after them ("its rivals"), words.yaml."""
     return frozenset(w.lower() for w in word_lists().get("possessive_determiners", {}).get(lang, ()))
+
+
+@functools.lru_cache(maxsize=None)
+def generic_references(kind: str, lang: str):
+    """The words that refer back to the current subject of a kind ("das Unternehmen"), words.yaml."""
+    from ..lexicon import Terms
+    return Terms.of(list(word_lists().get("references", {}).get(kind, {}).get(lang, ())))
