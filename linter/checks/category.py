@@ -69,6 +69,10 @@ def _about(sentence, scope, left: int, right: int) -> bool:
     if sentence.refers_to(scope.subject, left, right):
         return True
     kind = sentence.subject_kind.get(scope.subject, "product")
+    if kind == "event" and scope.context:
+        # an event is what its context is about, unless the clause names another product
+        of = sentence.event_of.get(scope.subject)
+        return not any(m.kind == "product" and m.subject != of for m in named)
     if any(m.kind == kind for m in named):
         return False
     return sentence.current.get(kind) == scope.subject
