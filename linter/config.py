@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 import os
 import re
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .findings import Finding, Severity
+from .globs import compile_glob
 from .suppress import META_RULES, RULE_PREFIX, id_matches
 from .yamlload import LineDict, YamlError, load_yaml
 
@@ -138,44 +138,10 @@ def _most_specific(pairs: Iterable[tuple[str, str]], rule_id: str) -> str | None
     return value
 
 
-# --- include / exclude patterns --------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=None)
-def _glob_regex(pattern: str) -> re.Pattern:
-    """A glob as a regex over "dir/file" paths.
-
-    `*` and `?` stay within one path part, `**` spans parts. A pattern without "/" matches at any depth
-    (as in .gitignore); a pattern that matches a directory matches everything below it.
-    """
-    anchored = "/" in pattern.rstrip("/")
-    body, i, text = [], 0, pattern.strip("/")
-    while i < len(text):
-        if text.startswith("**/", i):
-            body.append("(?:.*/)?")
-            i += 3
-            continue
-        if text.startswith("**", i):
-            body.append(".*")
-            i += 2
-            continue
-        char = text[i]
-        closing = text.find("]", i + 2) if char == "[" else -1
-        if char == "*":
-            body.append("[^/]*")
-        elif char == "?":
-            body.append("[^/]")
-        elif closing > 0:
-            inner = text[i + 1:closing]
-            body.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]")
-            i = closing
-        else:
-            body.append(re.escape(char))
-        i += 1
-    return re.compile(("" if anchored else "(?:.*/)?") + "".join(body) + r"(?:/.*)?\Z")
-
+# --- include / exclude patterns (linter/globs.py) ----------------------------------------------------
 
 def _matches_any(patterns: tuple[str, ...], relative: str) -> bool:
-    return any(_glob_regex(p).match(relative) for p in patterns)
+    return any(compile_glob(p).match(relative) for p in patterns)
 
 
 # --- discovery ---------------------------------------------------------------------------------------

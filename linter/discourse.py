@@ -237,13 +237,14 @@ def _title_text(doc: Document) -> str:
     return " ".join(parts)
 
 
-def _row_text(doc: Document, segment: Segment, cache: dict) -> str:
-    """All cells of the table row a cell belongs to (cells of one row share a source line)."""
-    line = doc.position(segment.offsets[0])[0]
-    if line not in cache:
-        cache[line] = " | ".join(s.text for s in doc.segments
-                                 if s.kind == "table_cell" and doc.position(s.offsets[0])[0] == line)
-    return cache[line]
+def _row_texts(doc: Document) -> dict[int, str]:
+    """The cells of each table row, by source line (cells of one row share a line), in one pass:
+    collecting a row's cells from every segment, row by row, was quadratic in a long table."""
+    cells: dict[int, list[str]] = {}
+    for segment in doc.segments:
+        if segment.kind == "table_cell":
+            cells.setdefault(doc.position(segment.offsets[0])[0], []).append(segment.text)
+    return {line: " | ".join(texts) for line, texts in cells.items()}
 
 
 def _next_current(mentions: list[Mention], main: dict) -> dict:
@@ -275,7 +276,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     current = dict(main)
     lexicon = rulebook.lexicon
     subject_references = {s.id: s.references[lang] for s in rulebook.subjects.values() if s.references.get(lang)}
-    rows: dict = {}
+    rows = _row_texts(doc)
     texts = {id(s): (doc.segments[i - 1].text if i else "",
                      doc.segments[i + 1].text if i + 1 < len(doc.segments) else "")
              for i, s in enumerate(doc.segments)}
@@ -289,7 +290,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                 # a new paragraph that names no subject is about its section's (if it has one), not about
                 # a subject the previous paragraph named in passing ("Schon geplant ist Seeadler Süd …")
                 current.update({kind: sid for kind, sid in section_current.items() if sid is not None})
-            row = _row_text(doc, segment, rows) if segment.kind == "table_cell" else ""
+            row = rows[doc.position(segment.offsets[0])[0]] if segment.kind == "table_cell" else ""
             row_mentions = find_mentions(row, rulebook) if row else []
             for start, end in split_sentences(segment.text):
                 text = segment.text[start:end].replace("\n", " ")

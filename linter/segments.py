@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -42,10 +43,14 @@ _NOT_YAML_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One block of prose with the source offset of each of its characters."""
+    """One block of prose with the source offset of each of its characters (and one past its end).
+
+    `offsets` is a range when the prose is a verbatim run of the source, else a typed array: never one
+    Python int per character, which made memory some 60 times the draft's size.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     kind: str
     quote_depth: int
     list_depth: int
@@ -188,7 +193,16 @@ def _make_segment(text: str, offsets: Sequence[int], kind: str, index: int, *,
     text, kept = strip_bare_urls(text, offsets)
     if not text.strip():
         return None
-    return Segment(text, (*kept, kept[-1] + 1), kind, quote_depth, list_depth, heading_level, index)
+    return Segment(text, _with_end(kept), kind, quote_depth, list_depth, heading_level, index)
+
+
+def _with_end(offsets: Sequence[int]) -> Sequence[int]:
+    """The offsets followed by one past the last: a range stays a range."""
+    if isinstance(offsets, range) and offsets.step == 1:
+        return range(offsets.start, offsets.stop + 1)
+    compact = offsets if isinstance(offsets, array) else array("q", offsets)
+    compact.append(offsets[-1] + 1)
+    return compact
 
 
 class _BlockWalker:

@@ -12,20 +12,25 @@ _ABBREVIATIONS = frozenset("""
 z b bzw ca dr prof nr sek min std mio mrd usw vgl etc evtl ggf inkl u a o ä s d h e g i al vs mr mrs ms
 st jan feb febr mär apr jun jul aug sep sept okt nov dez no fig ff co inc ltd corp jr sr
 """.split())
-# a candidate end: . ! ? or … , then optional closing quotes/brackets, then space
-_END = re.compile(r"[.!?\u2026]+[\"'\u201c\u201d\u2019\u00bb\u203a)\]]*(?=\s)")
+# A candidate end: . ! ? or … , then optional closing quotes/brackets, then space. It starts only where a
+# run of stops starts: a run that fails would otherwise be retried from each of its stops (quadratic).
+_END = re.compile(r"(?<![.!?\u2026])([.!?\u2026]+)[\"'\u201c\u201d\u2019\u00bb\u203a)\]]*(?=\s)")
 _NEXT_STARTS = re.compile(r"\s+[\"'\u201e\u201c\u00ab\u2039(\[*_]*[A-ZÄÖÜ0-9\u00c0-\u00de]")
-_WORD_BEFORE = re.compile(r"([\w\u00c0-\u024f]+)$")
+# The word right before a full stop, looked for only in the few characters before it: a word longer
+# than _WORD_REACH is neither an ordinal nor an abbreviation, so whether it is seen whole changes
+# nothing, and searching from the paragraph's start at every stop was quadratic.
+_WORD_BEFORE = re.compile(r"(?<![\w\u00c0-\u024f])([\w\u00c0-\u024f]+)$")
+_WORD_REACH = 16
 
 
-def _is_boundary(text: str, end: int) -> bool:
-    """Whether the stop that ends at `end` closes a sentence."""
-    if not _NEXT_STARTS.match(text, end):
+def _is_boundary(text: str, stop: re.Match[str]) -> bool:
+    """Whether a run of stops (an _END match) closes a sentence."""
+    if not _NEXT_STARTS.match(text, stop.end()):
         return False
-    stop = text[end - 1] if text[end - 1] in ".!?\u2026" else text[:end].rstrip("\"'\u201c\u201d\u2019\u00bb\u203a)]")[-1]
-    if stop != ".":
+    if stop.group(1)[-1] != ".":
         return True
-    word = _WORD_BEFORE.search(text, 0, text.rindex(".", 0, end))
+    dot = stop.end(1) - 1
+    word = _WORD_BEFORE.search(text, max(0, dot - _WORD_REACH), dot)
     if not word:
         return True
     token = word.group(1)
@@ -39,7 +44,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans [start, end) of the sentences of `text`, white space trimmed."""
     spans, start = [], 0
     for match in _END.finditer(text):
-        if _is_boundary(text, match.end()):
+        if _is_boundary(text, match):
             spans.append((start, match.end()))
             start = match.end()
     spans.append((start, len(text)))

@@ -9,7 +9,7 @@ import yaml
 
 from linter import rulebook
 from linter.cli import main
-from linter.config import _glob_regex
+from linter.globs import compile_glob
 from linter.resources import default_rules_dir
 
 FRONT = "---\ndate: 2024-03-01\n---\n"
@@ -254,12 +254,17 @@ GLOBS = {
     "character-class": ("[ab].md", "b.md", True),
     "negated-class": ("[!ab].md", "b.md", False),
     "dot-is-literal": ("b.md", "bxmd", False),
+    # a glob translated to a backtracking regex took minutes or hung on these (issue 12)
+    "twenty-stars-long-name": ("*" * 20 + "x", "a" * 5000, False),
+    "twenty-stars-match": ("*" * 20 + "x", "a" * 5000 + "x", True),
+    "twelve-double-stars-deep-path": ("**/" * 12 + "x.md", "/".join(["d"] * 400) + "/y.md", False),
+    "twelve-double-stars-match": ("**/" * 12 + "x.md", "/".join(["d"] * 400) + "/x.md", True),
 }
 
 
 @pytest.mark.parametrize("pattern, path, matches", GLOBS.values(), ids=GLOBS.keys())
 def test_glob(pattern, path, matches):
-    assert bool(_glob_regex(pattern).match(path)) is matches
+    assert compile_glob(pattern).match(path) is matches
 
 
 # --- factlint's own findings follow the configuration too ---------------------------------------------

@@ -158,5 +158,5 @@ def test_bulk_offsets_clamp_like_emit(src: str, start: int, end: int, recorded: 
         aligner = aligner_class(src, start, end)
         aligner.chars, aligner.offsets = ["x"] * len(recorded), list(recorded)
         aligner._emit_run(piece, at)
-        results.append((aligner.chars, aligner.offsets))
+        results.append(("".join(aligner.chars), list(aligner.offsets)))
     assert results[0] == results[1]

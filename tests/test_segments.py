@@ -322,9 +322,9 @@ def test_aligner_fallback_stays_inside_block() -> None:
                 Token("softbreak", "", 0), Token("text", "", 0, content="q")]
     aligner.walk(children)
     assert "".join(aligner.chars) == "zzzabc\n&\nq"
-    assert aligner.offsets == sorted(aligner.offsets)
+    assert list(aligner.offsets) == sorted(aligner.offsets)
     assert all(start <= o < end for o in aligner.offsets)
-    assert aligner.offsets[3:6] == [src.index("abc") + i for i in range(3)]
+    assert list(aligner.offsets[3:6]) == [src.index("abc") + i for i in range(3)]
 
 
 @pytest.mark.parametrize("markdown", NASTY, ids=[f"nasty{i}" for i in range(len(NASTY))])

@@ -24,6 +24,8 @@ PASS: "Tyler Perry fand es „überwältigend“, die Fähigkeiten von Sora tats
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -309,17 +311,26 @@ class _Text:
 
     @classmethod
     def of(cls, text: str, blockquote: bool, kinds, extra: tuple[Name, ...] = ()) -> "_Text":
-        quotations = find_quotations(text, blockquote)
-        masked = mask_quotations(text, quotations)
-        names = find_names(masked, kinds)
+        masked, found, sentences = _analysed(text, blockquote, kinds)
+        names = list(found)
         for name in extra:      # the engine's own mentions win where they overlap (none inside quotations)
             if masked[name.start:name.end].strip():
                 names = [n for n in names if n.end <= name.start or n.start >= name.end] + [name]
         names.sort(key=lambda n: n.start)
-        return cls(text, masked, names, split_sentences(text))
+        return cls(text, masked, names, list(sentences))
 
     def sentence_at(self, position: int) -> int:
-        return next((i for i, (a, b) in enumerate(self.sentences) if a <= position < b), len(self.sentences) - 1)
+        """The sentence holding `position`; the last one when it lies between sentences."""
+        i = bisect.bisect_right(self.sentences, (position, math.inf)) - 1
+        return i if i >= 0 and position < self.sentences[i][1] else len(self.sentences) - 1
+
+
+@lru_cache(maxsize=16)
+def _analysed(text: str, blockquote: bool, kinds) -> tuple[str, tuple[Name, ...], tuple[tuple[int, int], ...]]:
+    """The text with its quotations blanked, its names and its sentences: once per segment, however
+    many quotations the segment holds (per quotation, a long paragraph took quadratic time)."""
+    masked = mask_quotations(text, find_quotations(text, blockquote))
+    return masked, tuple(find_names(masked, kinds)), tuple(split_sentences(text))
 
 
 def _named(text: _Text, name: Name) -> Speaker:
@@ -429,8 +440,9 @@ def _cue_analysis(text: _Text, lo: int, hi: int, quote: tuple[int, int], before:
     masked = text.masked
     impersonal = None if verbs_only else _impersonal(text, lo, hi)
     best = None
-    for cue in speaker_cues(masked[:hi]):
-        if cue.start < lo or verbs_only and cue.direction != "both":
+    # lo starts a sentence, after a stop and a space, where no cue (words and spaces) can straddle it
+    for cue in speaker_cues(masked, lo, hi):
+        if verbs_only and cue.direction != "both":
             continue
         found = _cue_speaker(text, cue, lo, hi)
         # in German a tag after the quotation puts the verb first ("„…“, sagte Perry"); "„…“, OpenAI

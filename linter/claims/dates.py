@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from linter.claims import date_words as W
+from linter.claims.tokens import SpanSet
 
 ONE_DAY = dt.timedelta(days=1)
 T = TypeVar("T")
@@ -54,8 +55,13 @@ class _Span:
 
 
 # Paths, file names and code-like runs are no prose ("2024-sora.png", "openai.com/sora/2024").
-OPAQUE_RE = re.compile(r"\S*(?:://|[\\_=@])\S*|\S+\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b\S*"
-                       r"|\S*[^\W\d_]\S*/\S*[^\W\d_]\S*", re.IGNORECASE)
+# Each alternative is a whole whitespace-delimited run, tried only where a run starts (see tokens.OPAQUE_RE);
+# "a letter, later a slash, later a letter" is spelt so that no two quantifiers can take the same
+# character (non-letters up to the first letter, non-slashes up to the first slash, ...): written as
+# \S*[^\W\d_]\S*/\S*[^\W\d_]\S* it backtracked cubically on a long run without a slash.
+_NON_LETTER = r"(?:[^\w\s]|[\d_])"
+OPAQUE_RE = re.compile(r"(?<!\S)(?:\S*(?:://|[\\_=@])\S*|\S+\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b\S*"
+                       rf"|{_NON_LETTER}*[^\W\d_][^\s/]*/{_NON_LETTER}*[^\W\d_]\S*)", re.IGNORECASE)
 NEXT_WORD_RE = re.compile(r"\s*([%€$×*]|[^\W\d_][\w-]*)")
 
 
@@ -76,13 +82,13 @@ def _find(text: str, lang: str, reference: dt.date | None, patterns: Iterable[re
           ) -> list[DateMention]:
     """The date expressions these shapes find, the longest of overlapping ones."""
     ref = reference or dt.date.today()
-    opaque: list[tuple[int, int]] | None = None  # found on the first match: most sentences have none
+    opaque: SpanSet | None = None  # found on the first match: most sentences have none
     found: list[DateMention] = []
     for pattern in patterns:
         for match in pattern.finditer(text):
             if opaque is None:
-                opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
-            if any(match.start() < end and start < match.end() for start, end in opaque):
+                opaque = SpanSet([m.span() for m in OPAQUE_RE.finditer(text)])
+            if opaque.overlaps(match.start(), match.end()):
                 continue
             try:
                 span = _Reader(match, lang, ref).read()

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tokens import OPAQUE_RE
+from .tokens import OPAQUE_RE, SpanSet
 
 MAX_TOKENS = 4
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -57,11 +57,11 @@ def is_name_like(token: str) -> bool:
 
 def _name_tokens(text: str) -> list[tuple[int, int]]:
     """Spans of the name-like tokens of text, outside URLs, handles, hashtags and file names."""
-    masked = [m.span() for m in OPAQUE_RE.finditer(text)]
+    masked = SpanSet([m.span() for m in OPAQUE_RE.finditer(text)])
     spans = []
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
-        if masked and any(a < end and start < b for a, b in masked):
+        if masked and masked.overlaps(start, end):
             continue
         if start and text[start - 1] in "#@":
             continue

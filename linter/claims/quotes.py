@@ -342,10 +342,10 @@ class Cue:
     direction: str                # before | after | both
 
 
-def speaker_cues(text: str) -> list[Cue]:
-    """The words of `text` that introduce a speaker, with where the speaker stands."""
+def speaker_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """The words of text[start:end] that introduce a speaker, with where the speaker stands."""
     cues = []
-    for match in _CUE.finditer(text):
+    for match in _CUE.finditer(text, start, len(text) if end is None else end):
         direction = next(k for k in ("after", "before", "both") if match.group(k))
         cues.append(Cue(match.start(), match.end(), direction))
     return cues

@@ -1,6 +1,7 @@
 """Split prose into tokens, and the view of them that the quantity matchers share."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,7 +24,9 @@ TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _UNIT_SLASHES = "".join(sorted({rf"(?<!\b{re.escape(s.split('/')[0])})" for s in measures.SYMBOLS if "/" in s}))
 _CODE_MARK = rf"(?:://|{_UNIT_SLASHES}/|[\\_=@])"
 _FILE_EXTENSION = r"\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b"
-OPAQUE_RE = re.compile(rf"\S*{_CODE_MARK}\S*|\S+{_FILE_EXTENSION}\S*", re.IGNORECASE)
+# An opaque run is a whole whitespace-delimited run. It may only start where a run starts: unanchored,
+# a failed attempt was retried at every character of the run, each retry rescanning it (quadratic).
+OPAQUE_RE = re.compile(rf"(?<!\S)(?:\S*{_CODE_MARK}\S*|\S+{_FILE_EXTENSION}\S*)", re.IGNORECASE)
 # Every opaque run contains one of these; prose rarely does, so most texts skip the slower OPAQUE_RE.
 OPAQUE_HINT_RE = re.compile(rf"{_CODE_MARK}|{_FILE_EXTENSION}", re.IGNORECASE)
 HYPHENS = frozenset({"-", "‑", "‐"})
@@ -65,6 +68,25 @@ class _KindByFirstChar(dict):
 
 
 _KIND_BY_FIRST_CHAR = _KindByFirstChar()
+
+
+class SpanSet:
+    """Sorted, disjoint spans (the matches of one finditer), asked whether a span overlaps one of them.
+
+    A binary search: testing every span against every token was quadratic in a text with many of both.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with one of the spans."""
+        i = bisect.bisect_right(self.ends, start)  # the first span ending after `start`
+        return i < len(self.starts) and self.starts[i] < end
 
 
 class TokenView:
