@@ -33,7 +33,8 @@ _WORDS = [
 ]
 _COMPILED_FRAMES = [(re.compile(pattern), replacement) for pattern, replacement in _FRAMES]
 _COMPILED_WORDS = [(re.compile(pattern), replacement) for pattern, replacement in _WORDS]
-_QUOTED = re.compile(r"(„[^“]*“|\"[^\"]*\")")
+# „ is no part of a quotation it opens: from each „ of a run without “ the rest was scanned
+_QUOTED = re.compile(r"(„[^„“]*“|\"[^\"]*\")")
 AS_OF = {"de": "Stand", "en": "as of"}
 NOT_FIXABLE = "markup inside the name: no automatic fix"   # the engine's note on a fix it withdrew
 

@@ -124,8 +124,10 @@ def _named_only_elsewhere(sentence, subject: str, clause: str) -> bool:
     return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named)
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[-\u2013\u2014]\s")
-_DATELINE_BEFORE = re.compile(r"^\W*[A-ZÄÖÜ]{2,}[\w .'-]*,(?:\s+[\w .'-]+,)?\s*$")
+# one \s* on each side of the optional agency: two in a row backtracked quadratically on a run of spaces
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-\u2013\u2014]\s")
+# two capitals, then the rest of the place: "{2,}" before a class that takes capitals too backtracked
+_DATELINE_BEFORE = re.compile(r"^\W*[A-ZÄÖÜ]{2}[\w .'-]*,(?:\s+[\w .'-]+,)?\s*$")
 
 
 def _in_dateline(sentence, mention) -> bool:

@@ -155,7 +155,8 @@ def _quoted(text: str) -> str:
     return f'"{text}"'
 
 
-_COMPOUND_LEFT = re.compile(r"[\w\u00c0-\u024f\-\u2011]*\Z")
+# tried only where a word starts: from every letter of a long word it was rescanned to the word's end
+_COMPOUND_LEFT = re.compile(r"(?<![\w\u00c0-\u024f\-\u2011])[\w\u00c0-\u024f\-\u2011]*\Z")
 _COMPOUND_RIGHT = re.compile(r"[\w\u00c0-\u024f\-\u2011]*")
 
 

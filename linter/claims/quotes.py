@@ -97,8 +97,9 @@ def mask_quotations(text: str, quotations: Sequence[Quotation]) -> str:
 # --- words ----------------------------------------------------------------------------------------
 
 _FOLD = str.maketrans({"ß": "ss", "ä": "ae", "ö": "oe", "ü": "ue", "\u2019": "'", "\u2018": "'", "`": "'"})
-# an ellipsis or an editor's bracket; else a word (apostrophes inside: "today's", "we'll")
-_TOKEN = re.compile(r"(?P<gap>\[[^\]]*\]|\(\s*(?:\u2026|\.\.\.)\s*\)|\u2026|\.{3,})"
+# an ellipsis or an editor's bracket (none inside it: from each "[" of a run without "]" the rest of
+# the text was scanned); else a word (apostrophes inside: "today's", "we'll")
+_TOKEN = re.compile(r"(?P<gap>\[[^\[\]]*\]|\(\s*(?:\u2026|\.\.\.)\s*\)|\u2026|\.{3,})"
                     r"|(?P<word>[^\W_]+(?:['\u2019][^\W_]+)*)")
 # a word broken at a line end ("Sicherheits-\nmaßnahmen") is one word; "Text- und Bild" is not
 _BROKEN = re.compile(r"-[ \t]*\n[ \t]*|\u00ad")
