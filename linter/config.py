@@ -421,7 +421,7 @@ class _Validator:
             return None
         for pattern in patterns:
             try:
-                _glob_regex(pattern)
+                compile_glob(pattern)
             except re.error as exc:     # "[z-a]": a character range backwards
                 self.fail(key, f'"{pattern}" is not a valid pattern ({exc.msg})')
         return {key: patterns}
