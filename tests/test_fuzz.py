@@ -21,6 +21,7 @@ from linter.fixer import fixed_bytes, fixes_from
 from linter.resources import default_rules_dir, default_seeds_dir
 from linter.rulebook import load_pack
 from linter.segments import read_document
+from linter.suppress import RULE_PREFIX
 
 RULEBOOK = load_pack([default_rules_dir()], (default_seeds_dir(),))
 # No shrinking: it took minutes on a failure, past the suite's time bound; the failing draft is printed as found.
@@ -163,7 +164,8 @@ def test_random_draft_spans_hold_what_was_found(generated: tuple[str, str]) -> N
         start = _offset(doc.text, finding.line, finding.column)
         end = _offset(doc.text, finding.end_line, finding.end_column)
         assert start < end, finding
-        assert _holds(doc.text[start:end], finding.found), (doc.text[start:end], finding)
+        if not finding.rule.startswith(RULE_PREFIX):   # the linter's own notices quote no claim
+            assert _holds(doc.text[start:end], finding.found), (doc.text[start:end], finding)
 
 
 @pytest.mark.xfail(reason="dates past year 9999 or before year 1 crash (ValueError/OverflowError); "
