@@ -264,7 +264,7 @@ def _read_pyproject(path: Path, label: str) -> tuple[dict, LineOf]:
     return table, line_of
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = re.compile(r"(?<!\s)\s*\(at line (\d+), column (\d+)\)$")   # from a run's start: linear
 
 
 def _toml_error(label: str, exc: Exception) -> str:
