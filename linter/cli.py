@@ -16,11 +16,12 @@ import stat
 import sys
 import tempfile
 import traceback
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, bounded
 from .audit import command as audit_command
 from .formatters import FORMATTERS, shown_path, terminal_safe
 from .report import command as report_command
@@ -615,6 +616,7 @@ COMMANDS = {"check": _check, "rules": _rules, "facts": _facts, "lsp": _lsp, "aud
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `factlint` command."""
+    warnings.formatwarning = bounded.format_warning     # a pack pattern's overrun: one line on stderr
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

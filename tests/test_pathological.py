@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_rulebook import GOOD_RULE, make_pack
+
 SAFETY_TIMEOUT = 300  # seconds; the cases take well under one each
 # a wrong claim (the clip length before Sora's launch) after each flood: it must still be found
 CLAIM = "Die Clips von Sora sind bis zu zwei Minuten lang."
@@ -65,3 +67,23 @@ def test_hostile_draft(tmp_path: Path, name: str, text: str, args: list[str], co
     assert [f["rule"] for f in findings] == rules
     for finding in findings:
         assert finding["found"] == "bis zu zwei Minuten"
+
+
+# a desk's pack with a pattern that backtracks exponentially on a run of "a" without an end
+CATASTROPHIC_RULE = GOOD_RULE.replace("kind: quantity", "kind: status").replace(
+    '    expected:\n      measure: duration\n      max: "60 s"\n',
+    "    expected:\n      state: not released\n      contradicted_by:\n        de: ['(a|aa)+$']\n")
+
+
+def test_catastrophic_pack_pattern_is_a_warning_not_a_hang(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, CATASTROPHIC_RULE)
+    draft = tmp_path / "a.md"
+    draft.write_text("Sora " + "a" * 60 + "!\n\nSora " + "a" * 60 + "?\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "linter", "check", "--no-config",
+                           "--rules", str(pack), "--format", "json", str(draft)],
+                          capture_output=True, text=True, timeout=SAFETY_TIMEOUT, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["findings"] == []
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("factlint: warning:")]
+    assert len(warnings) == 1 and 'rule "sora.clip.max-length"' in warnings[0], done.stderr
+    assert "Traceback" not in done.stderr

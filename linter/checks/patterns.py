@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import bounded
 from ..findings import Mismatch
 from ..literals import may_match
 
@@ -54,11 +55,12 @@ def pattern_mismatches(rule, sentence, expected_text: str) -> Iterator[Mismatch]
     if not may_match(prepared.literals, folded):
         return
     contradicted = [p for p in prepared.contradicted_by if may_match(p.literals, folded)]
-    if not contradicted or any(may_match(p.literals, folded) and p.search(sentence.text) for p in prepared.unless):
+    if not contradicted or any(may_match(p.literals, folded) and bounded.search(p, sentence.text, rule.id)
+                               for p in prepared.unless):
         return
     seen = set()
     for pattern in contradicted:
-        for match in pattern.finditer(sentence.text):
+        for match in bounded.finditer(pattern, sentence.text, rule.id):
             start, end = _claim_span(match)
             if start == end or (start, end) in seen or not sentence.in_scope(rule.scope, start, end):
                 continue
