@@ -82,6 +82,10 @@ def has_word(sentence, list_name: str, left: int, right: int) -> bool:
 def introduces_another(sentence, subject: str, left: int, right: int, predicates: tuple = ()) -> bool:
     """The clause brings in a new, unnamed thing ("präsentierte Meta ein Videomodell") and does not name
     the subject: its predicate is about that thing, not about the subject current before."""
+    # an event is what its context is about, whoever the clause names (a leak "set up" by a group),
+    # unless the clause brings in another such event ("floated an end-of-2024 launch")
+    if sentence.subject_kind.get(subject) == "event" and sentence.contexts:
+        return _indefinite_event(sentence, predicates, left, right)
     # an event is also spoken of through the thing it happened to ("den Videogenerator" for the leak)
     if any(sentence.refers_to(s, left, right) for s in (subject, sentence.event_of.get(subject)) if s):
         return False
@@ -98,6 +102,20 @@ def introduces_another(sentence, subject: str, left: int, right: int, predicates
             # English: any noun phrase; German: a noun (capitalised) within the next words
             following = tokens[index + 1:index + 4]
             if following and (sentence.lang == "en" or any(t.group()[0].isupper() for t in following)):
+                return True
+    return False
+
+
+def _indefinite_event(sentence, predicates: tuple, left: int, right: int) -> bool:
+    """An indefinite noun phrase in the clause whose noun says one of the predicates ("an end-of-2024
+    launch"): the clause is about another event of that kind."""
+    indefinite = word_set("indefinite", sentence.lang)
+    tokens = list(_WORD.finditer(sentence.text, left, right))
+    nouns = [h for h in hits_in(sentence, predicates, left, right) if h.pos == "nouns"]
+    for index, word in enumerate(tokens):
+        if word.group().lower() in indefinite and word.group()[0].islower():
+            window_end = tokens[min(index + 6, len(tokens) - 1)].end()
+            if any(word.end() < h.start < window_end for h in nouns):
                 return True
     return False
 
