@@ -172,3 +172,11 @@ def test_fixing_a_random_draft_leaves_nothing_fixable(generated: tuple[str, str]
     fixed, _ = fixed_bytes(data, fixes_from(findings))
     _, again = _lint(name, fixed)
     assert [f for f in again if f.replacement is not None] == []
+
+
+def test_a_name_and_a_letter_more_is_no_misspelling():
+    """Found by the fuzz test: "Sam Altmann M" was fixed to "Sam Altman M", which then read as a close
+    spelling of "Sam Altman" with "M" to remove, so fixing never ended."""
+    data = "Das sagte Sam Altman M\u0085W gestern.\n".encode("utf-8")
+    _, findings = _lint("draft.txt", data)
+    assert [f for f in findings if f.rule.startswith("name.")] == []

@@ -200,6 +200,8 @@ def _similarity(words: tuple[str, ...], key: str, target: Target) -> int | None:
         if anchored:
             return _anchored_word_distance(words[i], target.words[i])
         return _lone_word_distance(words[i], target.words[i])
+    if words[:len(target.words)] == target.words:
+        return None     # the right name and a word more ("Sam Altman M"): no spelling of it (found by fuzzing)
     if len(target.words) >= 2 and len(target.key) >= LONG_WORD and key[:1] == target.key[:1]:
         distance = OSA.distance(key, target.key, score_cutoff=1)
         return distance if distance == 1 else None
