@@ -19,7 +19,7 @@ from typing import Iterator
 from .claims.clauses import clause_of, clause_pieces
 from .claims.dates import find_dates
 from .claims.predicates import find_predicates
-from .vocabulary import generic_references, possessive_determiners, predicative_followers
+from .vocabulary import generic_references, word_set
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -113,7 +113,7 @@ class Sentence:
         """The predicates of the shared vocabulary the sentence says (claims/predicates.py)."""
         if self.lexicon is None:
             return []
-        hits = find_predicates(self.text, self.lang, self.lexicon, predicative_followers(self.lang))
+        hits = find_predicates(self.text, self.lang, self.lexicon, word_set("predicative_followers", self.lang))
         # a word inside a name says nothing ("Nordstädter Verkehrsbetriebe" is no "Betrieb")
         return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)]
 
@@ -145,7 +145,7 @@ class Sentence:
         terms = self.subject_references.get(subject)
         if terms is None:
             return False
-        owners = possessive_determiners(self.lang)
+        owners = word_set("possessive_determiners", self.lang)
         for match in terms.finditer(self.text[left:right]):
             word = match.group().lower()
             rest = self.text[left + match.end():left + match.end() + 2]

@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..stance import negations
-from ..vocabulary import predicate_definitions, word_lists
+from ..vocabulary import predicate_definitions, word_lists, word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -56,12 +56,6 @@ def said_in(sentence, predicates: tuple, left: int, right: int) -> bool:
     known = definitions(sentence)
     return any(all(said_in(sentence, (part,), left, right) for part in group)
                for name in predicates for group in known.get(name, {}).get("together") or ())
-
-
-@functools.lru_cache(maxsize=None)
-def word_set(list_name: str, lang: str) -> frozenset:
-    """A list of words.yaml as lower-case single words (multi-word entries are matched as phrases)."""
-    return frozenset(w.lower() for w in word_lists()[list_name].get(lang, ()) if " " not in w)
 
 
 @functools.lru_cache(maxsize=None)

@@ -324,15 +324,9 @@ def role_lexicon_cached() -> Lexicon:
 
 
 @functools.lru_cache(maxsize=None)
-def predicative_followers(lang: str) -> frozenset:
-    """Words after which an English adjective is still a predicate (words.yaml)."""
-    return frozenset(w.lower() for w in word_lists().get("predicative_followers", {}).get(lang, ()))
-
-
-@functools.lru_cache(maxsize=None)
-def possessive_determiners(lang: str) -> frozenset:
-    """Words that own the noun after them ("its rivals"), words.yaml."""
-    return frozenset(w.lower() for w in word_lists().get("possessive_determiners", {}).get(lang, ()))
+def word_set(list_name: str, lang: str) -> frozenset:
+    """A list of words.yaml as lower-case single words (multi-word entries are matched as phrases)."""
+    return frozenset(w.lower() for w in word_lists().get(list_name, {}).get(lang, ()) if " " not in w)
 
 
 @functools.lru_cache(maxsize=None)
