@@ -20,6 +20,8 @@ The verdict of a claim against an exact fact (docs/rule-format.md has the table)
   warning; further off an error. "knapp", "fast", "nearly" also need the fact below the figure, "gut"
   above it (on the other side it is an error: "knapp 48" says fewer than 48).
 * bounds ("mehr als", "mindestens", "bis zu", "unter") and ranges: the fact must satisfy them.
+A count fact that is a range ("switches between three and four") needs a draft's range inside it: its
+ends are counts the draft says occur. A clause that says what is usual ("normalerweise") is no claim.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from typing import Iterator
 from .. import measures
 from ..fields import FieldReader
 from ..findings import Mismatch, Severity
+from .predicates import has_word
 from .units import SECONDS, describe_duration, parse_duration, parse_resolution
 
 KIND = "quantity"
@@ -165,6 +168,9 @@ def _contradicts_limit(expected: Expected, quantity, factor: float) -> bool:
     rounding = quantity.precision * factor / 2
     low = quantity.low * factor * (1 - slack) - noise - rounding
     high = quantity.high * factor * (1 + slack) + noise + rounding
+    if expected.mode == "range" and expected.measure == "count" and quantity.bound == "range":
+        # a count's range names the counts that occur ("mal zwei, mal fünf"): both ends must be the fact's
+        return quantity.low * factor < expected.low - noise or quantity.high * factor > expected.high + noise
     if expected.mode == "range":
         return high < expected.low or low > expected.high
     # max: "up to X" must name the same limit; any other claim must not exceed it
@@ -261,6 +267,12 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
     return bool(scope.cues.search(clause) or scope.cues.search(sentence.row_head))
 
 
+def _usual(sentence, quantity) -> bool:
+    """The clause says what is usual, not what happened ("Normalerweise hat eine Katze vier Pfoten")."""
+    left, right = sentence.clause_span(quantity.start, quantity.end)
+    return has_word(sentence, "usual", left, right)
+
+
 def _same_dimension(expected: Expected, quantity) -> bool:
     """Comparable at all: the same measure, and for money the same currency ("$3.3 billion" is not euros)."""
     if quantity.measure != expected.measure:
@@ -274,7 +286,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     for quantity in sentence.quantities():
         if quantity.measure != expected.measure or not sentence.in_scope(rule.scope, quantity.start):
             continue
-        if not _tied_to_fact(rule, sentence, quantity):
+        if not _tied_to_fact(rule, sentence, quantity) or _usual(sentence, quantity):
             continue
         judged = verdict(expected, quantity)
         if judged == CONSISTENT:

@@ -1,18 +1,79 @@
 """Counted nouns: what a number counts ("48 Videos", "50 demo videos") and the nouns a duration qualifies."""
 from __future__ import annotations
 
+import math
 import re
 
 from linter.claims import numbers as lex
 from linter.claims.bounds import Hit
-from linter.claims.numbers import parse_number
+from linter.claims.numbers import ordinal, parse_number
 from linter.claims.tokens import TokenView
+from linter.vocabulary import word_set
+
+_HEAD_REACH = 12    # tokens between "die Zahl der Welpen" and the number it is given
 
 
 def count(view: TokenView, i: int, j: int, value: float) -> Hit | None:
-    """ "48 Videos", "48 von KI-produzierte Videos", "50 demo videos", "100 Millionen Menschen"."""
-    noun = None if designated(view, i) else noun_after(view, j)
-    return Hit(i, noun[1], "count", value, "", noun[0]) if noun else None
+    """ "48 Videos", "48 von KI-produzierte Videos", "50 demo videos", "100 Millionen Menschen", and a
+    number the clause gives a count of ("Die Zahl der Welpen schwankt zwischen zwei und fünf")."""
+    if designated(view, i):
+        return None
+    noun = noun_after(view, j)
+    if noun:
+        return Hit(i, noun[1], "count", value, "", noun[0])
+    counted = counted_before(view, i)
+    return Hit(i, j, "count", value, "", counted) if counted else None
+
+
+def ordinal_count(view: TokenView, i: int) -> Hit | None:
+    """ "eine fünfte Pfote", "a sixth leg": an indefinite article, an ordinal and a noun say there are
+    at least that many."""
+    if view.low(i) not in lex.ARTICLES[view.lang] or view.kind(i + 1) != "word" or not view.spaced(i, i + 1):
+        return None
+    number = ordinal(view.texts[i + 1], view.lang)
+    if not number:
+        return None
+    noun = noun_after(view, i + 2) if view.lang == "de" else _singular_after(view, i + 2)
+    return Hit(i, noun[1], "count", number, "", noun[0], "min", number, math.inf) if noun else None
+
+
+def _singular_after(view: TokenView, k: int) -> tuple[str, int] | None:
+    """An English noun in the singular at k, or after one adjective ("a fifth paw", "a sixth hind leg")."""
+    for m in (k, k + 1):
+        if view.kind(m) != "word" or not view.spaced(m - 1, m) or view.low(m) in lex.EN_STOP:
+            return None
+        if parse_number(view.low(m), "en") is not None or view.low(m) in lex.UNIT_WORDS["en"]:
+            return None
+        if not _is_adjective(view.low(m)):
+            return view.texts[m], m + 1
+    return None
+
+
+def counted_before(view: TokenView, i: int) -> str:
+    """The noun of "die Zahl der spielenden Welpen", "the number of wolf pups" shortly before token i
+    (the heads are words.yaml's `count_heads`), or ""."""
+    heads = word_set("count_heads", view.lang)
+    for h in range(i - 1, max(-1, i - _HEAD_REACH), -1):
+        if view.low(h) in (".", ";", ":", "?", "!"):
+            return ""
+        if view.low(h) in heads and view.low(h + 1) in word_set("genitive_links", view.lang):
+            return _head_noun(view, h + 2, i)
+    return ""
+
+
+def _head_noun(view: TokenView, k: int, end: int) -> str:
+    """The counted noun from token k on (before `end`): German the first capitalised word after
+    adjectives, English the words up to the first plural ("wolf pups")."""
+    first = k
+    for m in range(k, min(end, k + 4)):
+        if view.kind(m) != "word":
+            return ""
+        text = view.texts[m]
+        if view.lang == "de" and text[0].isupper():
+            return text
+        if view.lang == "en" and _is_count_noun(text.lower(), text, "en"):
+            return view.span_text(first, m + 1) if view.low(first) not in lex.EN_STOP else text
+    return ""
 
 
 def designated(view: TokenView, i: int) -> bool:

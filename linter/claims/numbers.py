@@ -23,6 +23,16 @@ EN_WORDS: dict[str, float] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
+# Ordinals after an indefinite article count ("eine fünfte Pfote", "a sixth leg": there are at least
+# that many); German ordinals take an adjective ending after these stems. Not the second: "a second
+# video", "ein zweiter Anlauf" speak of another one, and "a second" is a duration.
+DE_ORDINAL_STEMS: dict[str, int] = {
+    "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8, "neunt": 9, "zehnt": 10,
+    "elft": 11, "zwölft": 12}
+DE_ORDINAL_ENDINGS = ("e", "er", "es", "en", "em")
+EN_ORDINALS: dict[str, int] = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12}
 # "eines" is left out on purpose: "eines Tages" means "some day", not "one day".
 ARTICLES: dict[str, frozenset[str]] = {
     "de": frozenset({"ein", "eine", "einer", "einem", "einen"}),
@@ -299,3 +309,14 @@ def _parse_en(words: list[str]) -> float | None:
         if current is None:
             return None
     return total + (current or 0)
+
+
+def ordinal(word: str, lang: str) -> int | None:
+    """The number an ordinal word stands for ("fünfte" -> 5, "sixth" -> 6), or None."""
+    low = word.lower()
+    if lang == "en":
+        return EN_ORDINALS.get(low)
+    for ending in DE_ORDINAL_ENDINGS:
+        if low.endswith(ending) and low[:-len(ending)] in DE_ORDINAL_STEMS:
+            return DE_ORDINAL_STEMS[low[:-len(ending)]]
+    return None

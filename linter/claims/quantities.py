@@ -9,7 +9,7 @@ from linter import measures
 from linter.claims import numbers as lex
 from linter.claims.amounts import rate_at, read_number, stated_precision
 from linter.claims.bounds import Hit, bound_after, bound_before, interval
-from linter.claims.counts import count
+from linter.claims.counts import count, ordinal_count
 from linter.claims.durations import adjective, clock, compound, with_unit
 from linter.claims.measured import counted_compound, every, measured, money_first
 from linter.claims.numbers import de_word, parse_number
@@ -76,7 +76,8 @@ def _walk(view: TokenView, starts: Iterable[int]) -> list[Quantity]:
 
 def _match(view: TokenView, i: int) -> Hit | None:
     """Try each phrase shape at token i, the more specific first."""
-    for matcher in (resolution_pair, resolution_name, vague, long_word, adjective, money_first, every, _number):
+    for matcher in (resolution_pair, resolution_name, vague, long_word, adjective, money_first, every, ordinal_count,
+                    _number):
         hit = matcher(view, i)
         if hit is not None:
             return hit

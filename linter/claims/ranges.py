@@ -4,7 +4,7 @@ from __future__ import annotations
 from linter.claims import numbers as lex
 from linter.claims.amounts import measure_at, read_number, unit_at
 from linter.claims.bounds import Hit
-from linter.claims.counts import designated, long_noun, noun_after
+from linter.claims.counts import counted_before, designated, long_noun, noun_after
 from linter.claims.numbers import parse_number
 from linter.claims.tokens import TokenView
 
@@ -33,8 +33,13 @@ def number_range(view: TokenView, i: int, j: int, low: float) -> Hit | None:
         seconds = unit[1] * lex.UNIT_SECONDS[unit[0]]
         return Hit(first, unit[2], "duration", high * seconds, unit[0], long_noun(view, unit[2]), "range",
                    low * seconds, high * seconds)
-    noun = None if designated(view, i) else noun_after(view, k)
-    return Hit(first, noun[1], "count", high, "", noun[0], "range", low, high) if noun else None
+    if designated(view, i):
+        return None
+    noun = noun_after(view, k)
+    if noun:
+        return Hit(first, noun[1], "count", high, "", noun[0], "range", low, high)
+    counted = counted_before(view, first)
+    return Hit(first, k, "count", high, "", counted, "range", low, high) if counted else None
 
 
 def extend_range(view: TokenView, hit: Hit, k: int) -> Hit | None:
