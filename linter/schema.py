@@ -558,6 +558,16 @@ EXPECTED = {
         Field("since", Date(), "The day from which the state holds (earlier claims are not compared)."),
         Field("restricted_to", texts(), "With holds: restricted, who has it, in plain words (a restriction "
               "to anyone else contradicts)."),
+        Field("object", texts(), "The thing the predicate is done to, in plain words (C2PA): a claim names it in "
+              "its clause or in the indirect question after it."),
+        Field("planned", Boolean(), "true: the fact is a plan or a work in progress; a claim that denies it, as a "
+              "plan or a statement, contradicts it."),
+        Field("ended", OneOf((Boolean(), texts())), "The predicates whose state held once and has ended (true: "
+              "all); only a claim that it still holds contradicts."),
+        Field("by", texts(), "Who does it (subject ids): a clause that names only them is about the subject "
+              "the text is about."),
+        Field("excluded", texts(), "With holds: restricted, whom or what it is not for, in plain words (a claim "
+              "that it is contradicts, unless it states a requirement)."),
         Field("contradicted_by", _patterns(), "Without predicate: patterns whose match in a sentence about the "
               "subject contradicts the state."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),

@@ -97,6 +97,23 @@ CASES = {
                            "tram.role.lindqvist"),
     "en:role:interim": ("en", AFTER_OPENING, "Petra Lindqvist, interim CEO of the NVB, praised the crews.", None),
     "en:role:right": ("en", AFTER_OPENING, "Mayor Petra Lindqvist praised the crews.", None),
+    # --- a plan about a thing (object, planned): a denial contradicts it, in any modality -----------
+    "de:plan-object:antonym": ("de", AFTER_OPENING, "Auf kontaktlose Kartenzahlung verzichten die Verkehrsbetriebe vorerst.",
+                               "tram.contactless"),
+    "de:plan-object:fronted-relative": ("de", AFTER_OPENING,
+                                        "Kontaktloses Bezahlen, das viele Fahrgäste fordern, lehnen die Verkehrsbetriebe ab.",
+                                        "tram.contactless"),
+    "de:plan-object:against": ("de", AFTER_OPENING, "Der Vorstand der NVB stimmte gegen kontaktlose Zahlungen.", None),
+    "de:plan-object:decided-against": ("de", AFTER_OPENING, "Die NVB haben sich gegen kontaktloses Bezahlen entschieden.",
+                                       "tram.contactless"),
+    "en:plan-object:negated-plan": ("en", AFTER_OPENING, "The NVB will not support contactless tickets.", "tram.contactless"),
+    "en:plan-object:no-plans": ("en", AFTER_OPENING, "The NVB have no plans to adopt contactless payment.", "tram.contactless"),
+    "de:plan-object:plan": ("de", AFTER_OPENING, "Kontaktloses Bezahlen wollen die Verkehrsbetriebe 2026 einführen und unterstützen.", None),
+    "de:plan-object:not-yet": ("de", AFTER_OPENING, "Noch unterstützen die Verkehrsbetriebe kontaktloses Bezahlen nicht.", None),
+    "de:plan-object:other-thing": ("de", AFTER_OPENING, "Die Verkehrsbetriebe wollen Bargeld nicht mehr unterstützen.", None),
+    "de:plan-object:other-subject": ("de", AFTER_OPENING, "Bahnbau Ost lehnt kontaktloses Bezahlen ab.", None),
+    "en:plan-object:question": ("en", AFTER_OPENING, "Will the NVB reject contactless payment?", None),
+    "en:plan-object:condition": ("en", AFTER_OPENING, "If the NVB drop contactless payment, riders will complain.", None),
 }
 
 

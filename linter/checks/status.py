@@ -10,10 +10,24 @@ Fields (`expected`), the plain-words model:
   restricted_to  with holds: restricted, who has it, in plain words ("Red Teamer", "artists"): a
               restriction to anyone else ("nur Mitarbeiter") contradicts the fact
   state       the state in words, shown in the finding
+  object      the thing the predicate is done to, in plain words ("C2PA", "Trainingsdaten"): a claim
+              must name it in its clause or in the indirect question after it ("offengelegt, mit
+              welchen Videos …"); "gegen C2PA", "against it" says the opposite
+  planned     true: the fact is a plan or a work in progress ("plant, C2PA zu unterstützen"): a claim
+              that denies it, as a plan or a statement, contradicts it ("will C2PA nicht unterstützen");
+              one that places the denial in time does not ("noch nicht")
+  ended       predicates whose state held once and has ended (true: all): only a claim that it goes on
+              ("noch immer", "bis heute", "still") contradicts the fact
+  by          subject ids of who does it: a clause that names only them is about the fact's subject
+              when that is the one the text is about ("OpenAI hat die Trainingsdaten offengelegt")
+  excluded    with holds: restricted, in plain words, whom or what it is not for ("kommerziell"): a
+              claim that it is contradicts the fact, unless the clause states a requirement
 
 A claim is a sentence that says the predicate about the subject (in its clause, in any word order),
-with its polarity (a negation or an antonym flips it) and modality (a plan, a question, a rumour,
-a hypothetical). A claim that asserts the opposite of the fact is a finding.
+with its polarity (a negation or an antonym flips it, and so does "ohne"/"without" before its noun)
+and modality (a plan, a question, a rumour, a hypothetical). A noun alone names the thing ("die
+Genehmigung ist beantragt"); with a date, a need ("keine Genehmigung nötig"), "ohne" or the fact's
+object it says the predicate. A claim that asserts the opposite of the fact is a finding.
 FAIL (holds: no): "Seit März ist das Modell für alle verfügbar."
 PASS (holds: no): "Das Modell ist bislang nicht verfügbar." / "Ob das Modell bald erscheint, ist offen."
 
@@ -29,8 +43,9 @@ from typing import Iterator
 
 from ..fields import FieldReader
 from ..findings import Mismatch
+from . import claim_parts as parts
 from .patterns import pattern_mismatches
-from .predicates import clause_is_about, has_word, hits_in, introduces_another, negated_in, read_predicates, word_set
+from .predicates import clause_is_about, has_word, hits_in, introduces_another, negated_in, possessive, read_predicates, word_set
 
 KIND = "status"
 HOLDS = ("yes", "no", "restricted")
@@ -46,19 +61,48 @@ class Expected:
     scheduled: bool | None = None
     since: object = None
     restricted_to: tuple = ()
+    object: tuple = ()
+    planned: bool = False
+    ended: tuple = ()
+    by: tuple = ()
+    excluded: tuple = ()
 
 
 def parse_expected(reader: FieldReader) -> Expected:
     """Validate the `expected` mapping of a status fact."""
     predicate = read_predicates(reader, "predicate")
-    scheduled = reader.raw("scheduled", required=False)
-    if scheduled is not None and not isinstance(scheduled, bool):
-        raise reader.fail("scheduled", "must be true or false")
+    scheduled, planned = _flag(reader, "scheduled"), _flag(reader, "planned")
+    holds = reader.choice("holds", HOLDS, default="no") if predicate else "no"
+    excluded = tuple(w.lower() for w in reader.strings("excluded"))
+    if excluded and holds != "restricted":
+        raise reader.fail("excluded", 'needs holds: restricted (whom or what the restriction leaves out)')
     return Expected(reader.text("state"), reader.patterns("contradicted_by", required=not predicate),
-                    reader.patterns("unless"), predicate,
-                    reader.choice("holds", HOLDS, default="no") if predicate else "no",
+                    reader.patterns("unless"), predicate, holds,
                     scheduled, reader.date("since", required=False),
-                    tuple(w.lower() for w in reader.strings("restricted_to")))
+                    tuple(w.lower() for w in reader.strings("restricted_to")),
+                    tuple(w.lower() for w in reader.strings("object")), bool(planned),
+                    _ended(reader, predicate), reader.strings("by"), excluded)
+
+
+def _flag(reader: FieldReader, key: str) -> bool | None:
+    value = reader.raw(key, required=False)
+    if value is not None and not isinstance(value, bool):
+        raise reader.fail(key, "must be true or false")
+    return value
+
+
+def _ended(reader: FieldReader, predicate: tuple) -> tuple:
+    """`ended: true` (every predicate of the fact) or a list of the fact's predicates."""
+    value = reader.raw("ended", required=False)
+    if value is None or value is False:
+        return ()
+    if value is True:
+        return predicate
+    names = reader.strings("ended")
+    for name in names:
+        if name not in predicate:
+            raise reader.fail("ended", f'names "{name}", which is not one of the fact\'s predicates ({", ".join(predicate)})')
+    return names
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
@@ -85,6 +129,8 @@ def _names_group(expected: Expected, clause: str) -> bool:
 
 def _contradicts(expected: Expected, negative: bool, restricted: bool, everyone: bool, plan: bool,
                  dated: bool, first_time: bool = False) -> bool:
+    if expected.planned:
+        return negative     # "will C2PA nicht unterstützen", "hat sich gegen C2PA entschieden"
     if expected.holds == "yes":
         # "soll noch in diesem Jahr ersten Strom liefern" when it already has
         return (negative and not plan) or (plan and first_time and not negative)
@@ -98,6 +144,67 @@ def _contradicts(expected: Expected, negative: bool, restricted: bool, everyone:
     return not restricted
 
 
+def _about(rule, sentence, hit, left: int, right: int) -> bool:
+    """The clause is about the fact's subject: it says so itself (clause_is_about), or — the subject of
+    a German clause fronted before a relative clause ("Ein Werkzeug für Texte, das …, ist bis heute im
+    Einsatz") — its fronted part does; a noun's act is the subject's ("ohne Freigabe durch OpenAI");
+    the clause names only who does it (`by`); or the indirect question it is about names the subject."""
+    subject = rule.scope.subject
+    if parts.lacking(sentence, hit, left) or parts.required(sentence, left, right):
+        agent = parts.noun_agent(sentence, hit, right)
+        if agent:
+            return agent == subject and sentence.in_context(rule.scope)
+        if agent == "":
+            return sentence.refers_to(subject, hit.end, right) and sentence.in_context(rule.scope)
+    if clause_is_about(sentence, rule.scope, left, right, hit.start):
+        return not introduces_another(sentence, subject, left, right, rule.expected.predicate)
+    fronted = _fronted(sentence, left)
+    if fronted is not None and clause_is_about(sentence, rule.scope, fronted[0], fronted[1], fronted[1]):
+        return True
+    if not sentence.in_context(rule.scope):
+        return False
+    following = parts.object_clause(sentence, right)
+    if following is not None and any(m.subject == subject and following[0] <= m.start < following[1]
+                                     for m in sentence.mentions):
+        return True
+    return _only_agents_named(rule, sentence, left, right)
+
+
+def _fronted(sentence, left: int) -> tuple[int, int] | None:
+    """The sentence's first clause, when it has no verb and this clause begins with its finite verb:
+    a phrase fronted before a relative clause ("Auf C2PA, das …, will OpenAI verzichten")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sentence.text[left:])[:1]]
+    if left == 0 or not words:
+        return None
+    verbs = word_set("finite_verbs", sentence.lang) | word_set("plan_markers", sentence.lang)
+    start, end = sentence.clauses[0]
+    if words[0] not in verbs or end > left:
+        return None
+    if any(w.lower() in verbs for w in re.findall(r"[^\W\d_]+", sentence.text[start:end])):
+        return None
+    return None if any(h.pos == "verbs" and start <= h.start < end for h in sentence.predicates) else (start, end)
+
+
+def _only_agents_named(rule, sentence, left: int, right: int) -> bool:
+    """The clause names only who does it (`by`), and the subject is the one the text is about."""
+    by = rule.expected.by
+    named = {m.subject for m in sentence.mentions if left <= m.start < right and not possessive(sentence, m)}
+    kind = sentence.subject_kind.get(rule.scope.subject, "product")
+    return bool(by and named and named <= set(by) and sentence.current.get(kind) == rule.scope.subject)
+
+
+def _said(expected: Expected, sentence, hit, left: int, right: int, dated: bool, restricted: bool,
+          everyone: bool, thing) -> bool:
+    """A verb or adjective says the predicate; a noun alone names the thing ("die Genehmigung ist
+    beantragt") and says it only with a date, a restriction, a need ("keine Genehmigung nötig"), "ohne"
+    or the fact's object."""
+    if hit.pos not in ("nouns", "dated"):
+        return True
+    return dated or (expected.holds == "restricted" and (restricted or everyone)) or (
+        hit.pos == "nouns" and (thing is not None or parts.lacking(sentence, hit, left)
+                                or parts.required(sentence, left, right)))
+
+
 def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
     expected: Expected = rule.expected
     seen = set()
@@ -107,19 +214,23 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         if hit.pos == "verbs" and _used_as_noun(sentence, hit):
             hit = replace(hit, pos="nouns")
         left, right = sentence.clause_span(hit.start, hit.end)
-        if (left, right) in seen or not clause_is_about(sentence, rule.scope, left, right, hit.start):
+        if (left, right) in seen or not _about(rule, sentence, hit, left, right):
             continue
-        if introduces_another(sentence, rule.scope.subject, left, right, expected.predicate):
-            continue
+        thing = None
+        if expected.object:
+            fronted = _fronted(sentence, left)
+            thing = parts.object_span(sentence, expected.object, fronted[0] if fronted else left, right)
+            if thing is None:
+                continue    # "OpenAI unterstützt die Initiative": not the fact's thing
         when, dated = _claim_time(sentence, left, right)
         # who has it is often said before the clause of the predicate ("Anyone can sign up and try it")
         restricted = has_word(sentence, "restrictions", 0, right)
         everyone = has_word(sentence, "everyone", 0, right)
-        if hit.pos in ("nouns", "dated") and not (dated or (expected.holds == "restricted" and (restricted or everyone))):
-            continue    # "die Genehmigung ist beantragt": a noun alone names the thing; with a date it is an event
+        if not _said(expected, sentence, hit, left, right, dated, restricted, everyone, thing):
+            continue
         seen.add((left, right))
         stance = sentence.stance(hit.start, hit.end)
-        if stance.reason in ("question", "reported"):
+        if stance.reason in ("question", "reported or debunked"):    # a rumour, a correction
             continue
         # a plan, or a claim about a time still to come ("pushes full operation into 2026")
         if has_word(sentence, "conditionals", 0, right):
@@ -132,12 +243,18 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
             dated and sentence.draft_date is not None and when > sentence.draft_date)
         if stance.reason == "hypothetical" and not plan:
             continue
-        negative = hit.negated != bool(negated_in(sentence, left, right))
+        negative = _negative(sentence, hit, left, right, thing)
         if expected.since is not None and when is not None and when < expected.since:
             continue
+        if hit.predicate in expected.ended and not negative and not parts.still_holds(sentence, left, right):
+            continue    # "wurde nach dem Start von ChatGPT eingeführt": it held then
+        if expected.planned and negative and parts.not_yet(sentence, left, right):
+            continue    # "unterstützt C2PA noch nicht": a plan allows it
         if expected.restricted_to and has_word(sentence, "restrictions", left, right) and not negative and not plan \
                 and not _names_group(expected, sentence.text[left:right]):
             pass    # restricted, but to another group than the fact's: a contradiction
+        elif _excluded(expected, sentence, left, right) and not negative and not plan:
+            pass    # "auch kommerziell frei nutzbar", when it is not for commercial use
         elif not _contradicts(expected, negative, restricted, everyone, plan, dated,
                               _first_time(sentence, left, right)):
             continue
@@ -145,6 +262,24 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         quoted = stance.quoted_by is not None
         yield Mismatch(start, end, "", expected.state, max_severity=stance.max_severity if quoted else
                        type(stance.max_severity).ERROR, note=stance.note if quoted else "")
+
+
+def _negative(sentence, hit, left: int, right: int, thing) -> bool:
+    """The claim's polarity: an antonym, a negation in the clause, "ohne" before its noun and "gegen"
+    before its object each turn it around."""
+    negative = hit.negated != bool(negated_in(sentence, left, right))
+    if parts.lacking(sentence, hit, left):
+        negative = not negative     # "ohne Freigabe veröffentlicht"; "kein Video ohne Freigabe"
+    if thing is not None and parts.opposed(sentence, thing, left):
+        negative = not negative     # "hat sich gegen C2PA entschieden"
+    return negative
+
+
+def _excluded(expected: Expected, sentence, left: int, right: int) -> bool:
+    """The clause says it is for someone or something the restriction leaves out, and states no
+    requirement for it ("braucht eine Lizenz")."""
+    return bool(expected.excluded and parts.find_words(sentence, expected.excluded, left, right)
+                and not parts.required(sentence, left, right))
 
 
 def _first_time(sentence, left: int, right: int) -> bool:
