@@ -589,12 +589,16 @@ EXPECTED = {
         Field("predicate", texts(), "What is said: predicates of the shared vocabulary (develop, operate, build...)."),
         Field("by", texts(), "With predicate: subject ids of who does it; another one named as doing it "
               "contradicts the fact."),
-        Field("wrong", texts(), "With predicate: alternatives in plain words that contradict the value when the "
-              "clause says the predicate."),
+        Field("wrong", texts(), "Alternatives in plain words that contradict the value: with predicate, when the "
+              "clause says the predicate; without, when the clause is about the subject (and names a cue)."),
+        Field("among", Text(), "Without predicate: a class of alternatives of linter/vocabulary/words.yaml "
+              "(classes: colours); every word of it but the right one contradicts the value."),
+        Field("right", ByLanguage(Text()), "Without predicate: the words that say the value; a clause that "
+              "denies them (\"kein Diffusionsmodell\") contradicts it."),
         Field("contradicted_by", _patterns(), "Without predicate: patterns of the alternatives that contradict "
-              "the value."),
+              "the value (the last resort)."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),
-    ), one_of=("predicate", "contradicted_by")),
+    ), one_of=("predicate", "wrong", "among", "right", "contradicted_by")),
     "role": Mapping("expected (role)", (
         Field("title", texts(), "The person's right titles in plain words (\"Technikchefin\", \"CTO\"); each names a "
               "role of linter/vocabulary/roles.yaml."),

@@ -4,11 +4,13 @@ as flags and passes. Every example of the pack's facts runs too (one finding for
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
 from linter.engine import lint_document
+from linter.fields import RuleError
 from linter.rulebook import load_pack
 from linter.segments import read_markdown
 from linter.selftest import all_examples, example_id, run_example
@@ -35,6 +37,31 @@ CASES = {
                            "lighthouse.cutters"),
     "de:range:zahl-der": ("de", "Am Leuchtturm von Hellsand liegt die Zahl der Boote zwischen zwölf und vierzehn.", None),
     "en:range:inside": ("en", "Below the Hellsand lighthouse lie thirteen or fourteen trawlers.", None),
+    # --- a value among alternatives: listed ones, and the value denied -----------------------------
+    "de:wrong:verb-final": ("de", "Man erzählt, dass der Leuchtturm von Hellsand aus Beton gegossen wurde.",
+                            "lighthouse.material"),
+    "en:wrong:passive": ("en", "The Hellsand lighthouse was built from granite in 1890.", "lighthouse.material"),
+    "de:denied:ohne": ("de", "Der Hellsand-Leuchtturm kommt ganz ohne Gusseisen aus.", "lighthouse.material"),
+    "en:denied:isnt": ("en", "The Hellsand lighthouse isn't cast iron at all.", "lighthouse.material"),
+    "de:denied:not-only": ("de", "Der Leuchtturm von Hellsand ist nicht nur aus Gusseisen, er ist auch schön.", None),
+    "de:wrong:contrast": ("de", "Statt aus Backstein baute man den Leuchtturm von Hellsand aus Gusseisen.", None),
+    "en:wrong:contrast": ("en", "The Hellsand lighthouse was cast in iron rather than built of brick.", None),
+    "de:wrong:older": ("de", "Ältere Leuchttürme waren aus Backstein, der von Hellsand ist aus Gusseisen.", None),
+    "en:wrong:older": ("en", "Earlier lighthouses on this coast were brick; the Hellsand lighthouse is cast iron.", None),
+    "de:wrong:denied": ("de", "Der Leuchtturm von Hellsand ist kein Backsteinbau.", None),
+    "en:wrong:other-subject": ("en", "The Nordmole lighthouse is a concrete tower.", None),
+    "en:wrong:question": ("en", "Is the Hellsand lighthouse made of concrete?", None),
+    # --- a class of alternatives (colours), tied to the thing the value belongs to ----------------------
+    "de:class:predicative": ("de", "Nachts strahlt das Licht des Hellsand-Leuchtturms gelb.", "lighthouse.light"),
+    "de:class:attributive": ("de", "Der Leuchtturm von Hellsand sendet grünes Licht aus.", "lighthouse.light"),
+    "en:class:coordinated": ("en", "The Hellsand lighthouse got a new lamp and it shines green.", "lighthouse.light"),
+    "en:class:attributive": ("en", "At night the Hellsand lighthouse sends out a white beam.", "lighthouse.light"),
+    "de:class:right": ("de", "Rot leuchtet das Feuer des Hellsand-Leuchtturms.", None),
+    "de:class:other-noun": ("de", "Der Leuchtturm von Hellsand mit dem grünen Dach sendet sein Licht rot.", None),
+    "en:class:other-noun": ("en", "The Hellsand lighthouse, behind the green door, has a red light.", None),
+    "de:class:instead": ("de", "Das Licht des Hellsand-Leuchtturms ist rot statt grün.", None),
+    "en:class:denied": ("en", "The light of the Hellsand lighthouse is red, not green.", None),
+    "de:class:no-cue": ("de", "Der Leuchtturm von Hellsand ist weiß gestrichen.", None),
 }
 
 
@@ -50,3 +77,27 @@ def test_values_in_new_phrasings(lang, text, rule):
 def test_pack_examples(rule, expectation, lang, text, index):
     result = run_example(RULEBOOK, rule, expectation, lang, text, index)
     assert result.found == (1 if expectation == "flag" else 0), text
+
+
+# A plain-words category fact that cannot work is refused at load, naming the file, line and key.
+BROKEN = {
+    "unknown-class": ("among: colours", "among: colors", 'unknown class "colors"'),
+    "class-without-right": ("expected: {value: red, among: colours, right: {de: [rot], en: [red]}}",
+                            "expected: {value: red, among: colours}", "needs `right` beside it"),
+    "patterns-beside-plain-words": ("expected: {value: red, among: colours,",
+                                    "expected: {value: red, contradicted_by: [gr], among: colours,",
+                                    "cannot stand beside wrong, among or right"),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BROKEN.values(), ids=BROKEN.keys())
+def test_broken_alternatives_are_refused_at_load(tmp_path, old, new, message):
+    shutil.copytree(PACK, tmp_path / "pack")
+    facts = tmp_path / "pack" / "rules" / "lighthouse.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert old in text
+    facts.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_pack([tmp_path / "pack" / "rules"], (tmp_path / "pack" / "seeds",))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if old in row)
+    assert message in str(error.value) and f"lighthouse.yaml:{line}" in str(error.value), str(error.value)

@@ -9,6 +9,9 @@ Fields (`expected`), the plain-words model:
               predicate ("Exportkabel" for a damaged inter-array cable); matched by word start, so
               inflected forms count
   value       the value in words, shown in the finding
+Without a predicate (what something is, which colour it has: checks/alternatives.py): `wrong` (the
+alternatives), `among` (a class of words.yaml: colours) and `right` (the words that say the value, whose
+denial contradicts it), read in clauses about the subject and, with cues, about the thing named by a cue.
 
 The older form lists regular expressions (`contradicted_by` by language, and `unless`): the last resort
 for values no predicate describes; `factlint rules check` counts facts that use it.
@@ -23,6 +26,7 @@ from typing import Iterator
 
 from ..fields import FieldReader
 from ..findings import Mismatch
+from .alternatives import read_alternatives, value_mismatches
 from .patterns import pattern_mismatches
 from .predicates import definitions, hits_in, negated_in, possessive, read_predicates, word_set
 
@@ -38,6 +42,8 @@ class Expected:
     predicate: tuple = ()
     by: tuple = ()
     wrong: tuple = ()
+    among: str = ""
+    right: dict = None
 
 
 def parse_expected(reader: FieldReader) -> Expected:
@@ -46,15 +52,24 @@ def parse_expected(reader: FieldReader) -> Expected:
     by, wrong = reader.strings("by"), reader.strings("wrong")
     if predicate and not (by or wrong):
         raise reader.fail("predicate", "needs `by` (who does it) or `wrong` (the alternatives that contradict the value)")
-    return Expected(reader.text("value"), reader.patterns("contradicted_by", required=not predicate),
-                    reader.patterns("unless"), predicate, by,
-                    tuple(tuple(w.lower() for w in _WORD.findall(item)) for item in wrong))
+    if predicate:
+        return Expected(reader.text("value"), reader.patterns("contradicted_by"), reader.patterns("unless"),
+                        predicate, by, tuple(tuple(w.lower() for w in _WORD.findall(item)) for item in wrong))
+    alternatives, among, right = read_alternatives(reader)
+    plain = bool(alternatives or among or right)
+    if plain and reader.has("contradicted_by"):
+        raise reader.fail("contradicted_by", "cannot stand beside wrong, among or right: say the alternatives "
+                                             "in plain words or in patterns, not both")
+    return Expected(reader.text("value"), reader.patterns("contradicted_by", required=not plain),
+                    reader.patterns("unless"), wrong=alternatives, among=among, right=right)
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each asserted claim that contradicts the fact."""
     if rule.expected.predicate:
         return _predicate_mismatches(rule, sentence)
+    if rule.expected.wrong or rule.expected.right:
+        return value_mismatches(rule, sentence)
     return pattern_mismatches(rule, sentence, rule.expected.value)
 
 
