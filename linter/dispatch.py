@@ -8,7 +8,8 @@ was most of the time, although a sentence can only concern a few of them:
   that subject, or the subject is the current product, or the subject is an event (an event is what
   its context is about): indexed by subject id (see Sentence.may_concern, which this mirrors);
 * name facts concern a sentence only when one of its name candidates can be judged a spelling of
-  the fact's name: indexed by near spellings and by words (checks/name.py: index_keys);
+  the fact's name: indexed by near spellings and by words (checks/name.py: index_keys); one with a
+  naming predicate also when the sentence names its thing and says the predicate (checks/naming.py);
 * quote facts concern a sentence only when a quotation can start in it (checks/quote.py: may_quote).
 
 Every index returns a superset of the facts whose evaluator can report anything, never fewer; the
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .checks import name as name_check
 from .checks import quote as quote_check
+from .checks.naming import may_be_called
 from .claims.names import find_name_candidates
 from .rulebook import Rule, Rulebook
 
@@ -39,6 +41,7 @@ class RuleIndex:
     product_subjects: frozenset = frozenset()                # subjects that can be the current product
     by_name_key: dict = field(default_factory=lambda: defaultdict(list))   # see name.index_keys
     quotes: list = field(default_factory=list)
+    called: list = field(default_factory=list)               # name facts with a naming predicate
     others: list = field(default_factory=list)               # kinds without an index: every sentence
 
     @classmethod
@@ -56,6 +59,8 @@ class RuleIndex:
             elif rule.kind == name_check.KIND:
                 for key in name_check.index_keys(rule, subject_kind == "person"):
                     index.by_name_key[key].append(rule)
+                if rule.expected.predicate:
+                    index.called.append(rule)   # another name given to the thing is no spelling of it
             elif rule.kind == quote_check.KIND:
                 index.quotes.append(rule)
             else:
@@ -85,6 +90,9 @@ class RuleIndex:
             named = {}
             for key in keys:
                 for rule in self.by_name_key.get(key, ()):
+                    named[rule.id] = rule
+            for rule in self.called:
+                if rule.id not in named and may_be_called(rule, sentence):
                     named[rule.id] = rule
             chosen += named.values()
         if self.quotes and quote_check.may_quote(sentence):

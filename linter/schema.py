@@ -609,6 +609,8 @@ EXPECTED = {
         Field("canonical", Text(), "The correct spelling.", required=True),
         Field("variants", texts(), "Other correct spellings."),
         Field("misspellings", texts(), "Known wrong spellings (close ones are found without a list)."),
+        Field("predicate", texts(), "A naming predicate (be_called): another name given to the thing the "
+              "scope's cues name (\"eine Gruppe namens …\") contradicts the name."),
         Field("role", Mapping("role", (
             Field("de", Text(), "The role in German."),
             Field("en", Text(), "The role in English."),

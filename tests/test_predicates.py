@@ -14,6 +14,10 @@ LEXICON = build_lexicon(predicate_definitions())
 
 # (language, sentence, predicate the sentence says)
 SAYS = {
+    "de:be_called:reflexive": ("de", "Der Chor nennt sich seit Jahren Silberklang.", "be_called"),
+    "de:be_called:namens": ("de", "Ein Hund namens Bello bewacht das Tor.", "be_called"),
+    "en:be_called:phrase": ("en", "A band calling itself Night Owls played first.", "be_called"),
+    "en:be_called:passive": ("en", "The ferry was dubbed Sea Swallow by the crew.", "be_called"),
     "de:announce:separable-main": ("de", "Am Dienstag stellte die Stadt den neuen Fahrplan vor.", "announce"),
     "de:announce:subordinate": ("de", "Es ist klar, dass die Stadt den Fahrplan im Mai vorstellte.", "announce"),
     "de:announce:participle": ("de", "Der Fahrplan wurde im Mai vorgestellt.", "announce"),

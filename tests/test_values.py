@@ -62,6 +62,19 @@ CASES = {
     "de:class:instead": ("de", "Das Licht des Hellsand-Leuchtturms ist rot statt grün.", None),
     "en:class:denied": ("en", "The light of the Hellsand lighthouse is red, not green.", None),
     "de:class:no-cue": ("de", "Der Leuchtturm von Hellsand ist weiß gestrichen.", None),
+    # --- a name given by a naming predicate: after its words, or before a German verb at the end ----------
+    "de:called:namens-quoted": ("de", "Spenden sammelt ein Verein namens „Turmfreunde“.", "lighthouse.society"),
+    "de:called:verb-final": ("de", "Es gibt einen Verein, der sich selbst Nordlicht Freunde nennt.", "lighthouse.society"),
+    "en:called:dubbed": ("en", "Volunteers run a club dubbed Beacon Watch.", "lighthouse.society"),
+    "en:called:known-as": ("en", "The society known as the Hellsand Beacon Friends raises money.", "lighthouse.society"),
+    "de:called:right-verb-final": ("de", "Ein Verein, der sich Hellsand Lichtwacht nennt, sammelt Spenden.", None),
+    "de:called:object-not-name": ("de", "Der Förderverein nennt Gründe für die Sanierung.", None),
+    "de:called:known-subject": ("de", "Der Förderverein nennt den Leuchtturm von Hellsand ein Denkmal.", None),
+    "en:called:call-on": ("en", "The society called on the town to repair the lamp.", None),
+    "en:called:question": ("en", "Is the society called Beacon Watch?", None),
+    "en:called:denied": ("en", "The society is not called Beacon Watch.", None),
+    "de:called:no-cue": ("de", "Das Boot namens Seeschwalbe liegt im Hafen.", None),
+    "de:called:similar-is-another-name": ("de", "Der Förderverein nennt sich Hellsand Lichtnacht.", "lighthouse.society"),
 }
 
 

@@ -1,7 +1,8 @@
 """Name facts: the canonical spelling of a person or organisation, its variants and its role.
 
 Fields (`expected`): canonical, variants, misspellings (lists of texts), role (optional mapping with
-de, en and as_of).
+de, en and as_of), predicate (a naming predicate: another name given to the thing, checks/naming.py).
+A name fact with a `scope.context` is checked only in that context.
 FAIL: "OpenAI-Chef Sam Altmann warb in Hollywood für Sora."      (listed misspelling)
 FAIL: "Laut Mira Muratti startet Sora noch 2024."                  (found by similarity)
 FAIL: "Open AI hat Sora vorgestellt."                              (spacing: "OpenAI")
@@ -64,6 +65,7 @@ from rapidfuzz.distance import OSA
 from ..claims.names import NameCandidate, compact, find_name_candidates
 from ..fields import FieldReader
 from ..findings import Mismatch, Severity
+from .naming import called_mismatches, read_naming
 
 KIND = "name"
 
@@ -83,6 +85,7 @@ class Expected:
     variants: tuple[str, ...]
     misspellings: tuple[str, ...]
     role: dict
+    predicate: tuple[str, ...] = ()     # a naming predicate: another name given to the thing contradicts
 
 
 def parse_expected(reader: FieldReader) -> Expected:
@@ -91,7 +94,8 @@ def parse_expected(reader: FieldReader) -> Expected:
     if reader.has("role"):
         role_reader = reader.nested("role")
         role = {key: role_reader.raw(key, required=False) for key in role_reader.data}
-    return Expected(reader.text("canonical"), reader.strings("variants"), reader.strings("misspellings"), role)
+    return Expected(reader.text("canonical"), reader.strings("variants"), reader.strings("misspellings"), role,
+                    read_naming(reader))
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +334,8 @@ def _passes_prefilter(candidate: NameCandidate, registry: Registry) -> bool:
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each misspelling of the rule's name in the sentence."""
     expected = rule.expected
+    if rule.scope.context and not sentence.in_context(rule.scope):
+        return      # a name fact bound to a context ("the group behind the leak") speaks only there
     person = sentence.subject_kind.get(rule.scope.subject) == "person"
     registry = _registry(expected.canonical, expected.variants, expected.misspellings, person)
     correct_spans = []
@@ -347,8 +353,13 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         else:
             flagged.append((candidate, verdict))
     # the longest misspelt window wins ("Sam Altmann" over "Altmann"); a correct name hides what is in it
-    flagged.sort(key=lambda item: (-item[0].size, -(item[1].end - item[0].start), item[0].start))
     taken: list[tuple[int, int]] = []
+    if expected.predicate:
+        # another name given to the thing ("eine Gruppe namens Art Rebels"): not a spelling of this one
+        for mismatch in called_mismatches(rule, sentence, lambda candidate: _judge(candidate, registry)):
+            taken.append((mismatch.start, mismatch.end))
+            yield mismatch
+    flagged.sort(key=lambda item: (-item[0].size, -(item[1].end - item[0].start), item[0].start))
     for candidate, verdict in flagged:
         start, end = candidate.start, verdict.end
         if any(a <= start and end <= b for a, b in correct_spans):
