@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .claims.clauses import clause_of, clause_pieces
+from .claims.clauses import clause_of, clause_pieces, german_finite
 from .claims.dates import find_dates
 from .claims.predicates import find_predicates
 from .vocabulary import generic_references, word_set
@@ -35,17 +35,6 @@ class Mention:
     end: int
     subject: str
     kind: str
-
-
-_PIECE_END = re.compile(r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:und|oder|aber)\b)")
-
-
-def _german_finite(text: str, start: int, end: int) -> bool:
-    """Whether a German verb of the vocabulary is finite where it stands (see Sentence.clauses)."""
-    word = text[start:end].lower()
-    if "ge" in word[:5] or text[max(0, start - 3):start].lower() == "zu ":
-        return False
-    return not _PIECE_END.match(text, end)
 
 
 def find_mentions(text: str, rulebook: Rulebook) -> list[Mention]:
@@ -77,6 +66,7 @@ class Sentence:
     subject_references: dict = field(default_factory=dict)  # subject id -> Terms that refer back to it
     row_head: str = ""                                 # a table cell's row's first cell ("Nabenhöhe")
     row: str = ""                                      # for a table cell: every cell of its row
+    name_keys: dict = field(default_factory=dict)      # a subject's names by their letters alone -> its id
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
 
@@ -123,7 +113,7 @@ class Sentence:
         # a predicate's verb makes a clause; in German only a finite one: not a participle ("ge…t"), not
         # an infinitive with "zu", not the last word of a piece ("…, Regisseuren und Experten veröffentlicht")
         verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"
-                 and (self.lang == "en" or _german_finite(self.text, h.start, h.end))]
+                 and (self.lang == "en" or german_finite(self.text, h.start, h.end))]
         # a piece that says a predicate and names its own date is a clause of its own, verb or not
         # ("Construction is to start in 2027, with operation planned for 2029")
         events = [((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates()]
@@ -304,7 +294,8 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                                before=texts[id(segment)][0], after=texts[id(segment)][1],
                                draft_date_known=draft_date_known,
                                main_product=main["product"], lexicon=lexicon,
-                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "", row=row)
+                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "", row=row,
+                               name_keys=rulebook.name_keys)
                 current.update(_next_current(mentions, main))
             if segment.kind == "heading":
                 section_current = dict(current)

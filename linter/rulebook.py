@@ -86,6 +86,13 @@ class Rulebook:
         return _mention_index(self.subjects)
 
     @functools.cached_property
+    def name_keys(self) -> dict:
+        """Every subject's names by their letters alone ("openai"): a name written with other spacing or
+        case ("Open AI") is that subject, misspelt, and no other."""
+        from .claims.names import compact
+        return {compact(name): s.id for s in self.subjects.values() for name in s.names.entries}
+
+    @functools.cached_property
     def lexicon(self):
         """Every form of every predicate of the shared vocabulary (linter/vocabulary), built once and
         kept in the pack cache: expanding the vocabulary costs more than a whole one-draft run."""

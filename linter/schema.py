@@ -500,6 +500,7 @@ PREDICATE = Mapping("a predicate", (
     Field("together", ListOf(texts(min_items=2)), "Groups of predicates whose words in one clause say this one."),
     Field("introduces", Boolean(), "What it is said of with ein/a is a new thing, not a subject named before."),
     Field("value_after", Boolean(), "The names after its words are its value (members of a consortium)."),
+    Field("maker", Boolean(), "Also said without a verb, by a maker phrase (\"Vantors Skyra\", \"Skyra von Vantor\")."),
 ), record="predicate")
 
 CONTEXT = Mapping("a context", (

@@ -79,3 +79,21 @@ def clause_of(pieces: list[tuple[int, int]], start: int, end: int | None = None)
         if a <= start < b or (start == b and a < b and start == pieces[-1][1]):
             return a, b
     return pieces[-1]
+
+
+_PIECE_END = re.compile(r"\s*(?:$|[,;:.!?)\u2013\u2014]|(?:und|oder|aber)\b)")
+
+
+def german_finite(text: str, start: int, end: int) -> bool:
+    """Whether a German verb of the vocabulary is finite where it stands: not a participle ("ge…t"), not an
+    infinitive with "zu", not the last word of its piece (see Sentence.clauses)."""
+    word = text[start:end].lower()
+    if "ge" in word[:5] or text[max(0, start - 3):start].lower() == "zu ":
+        return False
+    return not ends_piece(text, end)
+
+
+def ends_piece(text: str, end: int) -> bool:
+    """Whether a word ending at `end` is the last of its piece of the sentence (a German verb there is
+    a participle or an infinitive, or finite in a subordinate clause)."""
+    return bool(_PIECE_END.match(text, end))

@@ -272,7 +272,7 @@ def merged_predicates(additions: dict | None) -> dict:
     merged = {name: {k: v for k, v in spec.items()} for name, spec in predicate_definitions().items()}
     for name, spec in (additions or {}).items():
         target = merged.setdefault(name, {"about": spec.get("about", "")})
-        for flag in ("introduces", "value_after"):
+        for flag in ("introduces", "value_after", "maker"):
             if flag in spec:
                 target[flag] = spec[flag]
         if spec.get("together"):
