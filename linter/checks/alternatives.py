@@ -33,7 +33,6 @@ from .predicates import clause_is_about, has_word, phrase_list
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTRAST_REACH = 6      # words after "anders als", "unlike" that the contrast covers
 _DENIAL_REACH = 3        # link words ("auf ein", "a") between a negation and the word it denies
-_GERMAN_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def classes() -> dict:
@@ -61,8 +60,12 @@ def _phrase(text: str) -> tuple:
 
 def value_mismatches(rule, sentence) -> Iterator[Mismatch]:
     """One mismatch for the first clause that denies the value or asserts a wrong alternative."""
-    for left, right in sentence.clauses:
-        span = _contradiction(rule, sentence, left, right)
+    wrong, right = _compiled(rule.expected, sentence.lang)
+    # most sentences hold neither an alternative nor the value's words: one search each decides
+    if not (wrong and wrong.search(sentence.text) or right and right.search(sentence.text)):
+        return
+    for left, end in sentence.clauses:
+        span = _contradiction(rule, sentence, left, end)
         if span is None:
             continue
         stance = sentence.stance(*span)
@@ -106,32 +109,62 @@ def _joined_start(sentence, left: int) -> int:
     return left
 
 
-def _matches(word: str, part: tuple, lang: str, inflected: bool) -> bool:
-    text, capitals = part
-    if capitals:
-        return word in (text, text + "s")
-    low, target = word.lower(), text.lower()
-    if inflected:
-        return low == target or lang == "de" and low[len(target):] in _GERMAN_ENDINGS and low.startswith(target)
-    return low.startswith(target)
+_LETTER = r"[^\W\d_]"
+_COMPILED: dict = {}
 
 
-def _find(phrases, words, lang: str, inflected: bool) -> Iterator[tuple[int, int]]:
-    for phrase in phrases:
-        size = len(phrase)
-        for i in range(len(words) - size + 1):
-            if all(_matches(words[i + k].group(), phrase[k], lang, inflected) for k in range(size)):
-                yield i, size
+def _compiled(expected, lang: str) -> tuple:
+    """The wrong alternatives (listed, and the class's words but the right one) and the right words of
+    a fact, each compiled into one pattern for a language (None when there are none)."""
+    key = (id(expected), lang)
+    entry = _COMPILED.get(key)
+    if entry is None or entry[0] is not expected:
+        right = expected.right.get(lang, ()) + expected.right.get("*", ())
+        wrong = [_pattern(p, lang, False) for p in expected.wrong]
+        if expected.among:
+            said = {p[0][0].lower() for p in right}
+            wrong += [_pattern(_phrase(w), lang, True) for w in _class_words(expected.among, lang)
+                      if w.lower() not in said]
+        # the fact is kept with its entry, so that its id is not reused by another while cached
+        entry = _COMPILED[key] = (expected, _either(wrong), _either([_pattern(p, lang, False) for p in right]))
+    return entry[1], entry[2]
+
+
+def _pattern(phrase: tuple, lang: str, inflected: bool) -> str:
+    """A phrase's words in a row: capitals as written (with a plural "s"), a class's words with their
+    German endings, other words by word start ("GANs", "Generativen", "Diffusionsmodell")."""
+    parts = []
+    for text, capitals in phrase:
+        if capitals:
+            parts.append(re.escape(text) + "s?")
+        elif inflected:
+            parts.append(f"(?i:{re.escape(text)})" + ("(?:e|en|er|es|em)?" if lang == "de" else ""))
+        else:
+            parts.append(f"(?i:{re.escape(text)}){_LETTER}*")
+    return r"[\W\d_]+".join(parts)
+
+
+def _either(patterns: list) -> re.Pattern | None:
+    if not patterns:
+        return None
+    ordered = sorted(patterns, key=len, reverse=True)     # the longest alternative wins at one place
+    return re.compile(f"(?<!{_LETTER})(?:{'|'.join(ordered)})(?!{_LETTER})")
+
+
+def _find(pattern, sentence, words) -> Iterator[tuple[int, int]]:
+    """(word index, number of words) of each match of the pattern among the clause's words."""
+    if pattern is None or not words:
+        return
+    index = {w.start(): i for i, w in enumerate(words)}
+    for match in pattern.finditer(sentence.text, words[0].start(), words[-1].end()):
+        if match.start() in index:
+            first = index[match.start()]
+            yield first, sum(1 for w in words[first:] if w.end() <= match.end())
 
 
 def _alternatives(expected, sentence, words) -> Iterator[tuple[int, int]]:
     """(word index, length) of each wrong alternative in the clause, in order."""
-    found = list(_find(expected.wrong, words, sentence.lang, False))
-    if expected.among:
-        right = {p[0][0].lower() for p in expected.right.get(sentence.lang, ()) + expected.right.get("*", ())}
-        members = [_phrase(w) for w in _class_words(expected.among, sentence.lang) if w.lower() not in right]
-        found += _find(members, words, sentence.lang, True)
-    return iter(sorted(found))
+    return _find(_compiled(expected, sentence.lang)[0], sentence, words)
 
 
 @functools.lru_cache(maxsize=None)
@@ -142,8 +175,7 @@ def _class_words(name: str, lang: str) -> tuple:
 def _denied_value(expected, sentence, words) -> tuple[int, int] | None:
     """The span from a negation (or "ohne"/"without") to the right value it denies: "kein
     Diffusionsmodell", "nicht auf Diffusion", "not a diffusion model"; not "nicht nur"/"not only"."""
-    phrases = expected.right.get(sentence.lang, ()) + expected.right.get("*", ())
-    for index, size in _find(phrases, words, sentence.lang, False):
+    for index, size in _find(_compiled(expected, sentence.lang)[1], sentence, words):
         denial = _denial_before(sentence, words, index)
         if denial is not None:
             if words[denial].group().lower() == "t" and denial:
