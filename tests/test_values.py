@@ -92,25 +92,29 @@ def test_pack_examples(rule, expectation, lang, text, index):
     assert result.found == (1 if expectation == "flag" else 0), text
 
 
-# A plain-words category fact that cannot work is refused at load, naming the file, line and key.
+# A plain-words category fact that cannot work is refused at load, naming the file, the line of the key
+# and what is wrong: (text of the pack, replaced by, the message, the key whose first line is named).
 BROKEN = {
-    "unknown-class": ("among: colours", "among: colors", 'unknown class "colors"'),
+    "unknown-class": ("among: colours", "among: colors", 'unknown class "colors"', "among:"),
     "class-without-right": ("expected: {value: red, among: colours, right: {de: [rot], en: [red]}}",
-                            "expected: {value: red, among: colours}", "needs `right` beside it"),
+                            "expected: {value: red, among: colours}", "needs `right` beside it", "among:"),
+    "right-with-predicate": ("      value: cast iron\n", "      value: cast iron\n      predicate: build\n",
+                             "is for facts without a predicate", "right:"),
     "patterns-beside-plain-words": ("expected: {value: red, among: colours,",
                                     "expected: {value: red, contradicted_by: [gr], among: colours,",
-                                    "cannot stand beside wrong, among or right"),
+                                    "cannot stand beside wrong, among or right", "contradicted_by:"),
 }
 
 
-@pytest.mark.parametrize(("old", "new", "message"), BROKEN.values(), ids=BROKEN.keys())
-def test_broken_alternatives_are_refused_at_load(tmp_path, old, new, message):
+@pytest.mark.parametrize(("old", "new", "message", "key"), BROKEN.values(), ids=BROKEN.keys())
+def test_broken_alternatives_are_refused_at_load(tmp_path, old, new, message, key):
     shutil.copytree(PACK, tmp_path / "pack")
     facts = tmp_path / "pack" / "rules" / "lighthouse.yaml"
     text = facts.read_text(encoding="utf-8")
     assert old in text
-    facts.write_text(text.replace(old, new), encoding="utf-8")
+    broken = text.replace(old, new)
+    facts.write_text(broken, encoding="utf-8")
     with pytest.raises(RuleError) as error:
         load_pack([tmp_path / "pack" / "rules"], (tmp_path / "pack" / "seeds",))
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if old in row)
-    assert message in str(error.value) and f"lighthouse.yaml:{line}" in str(error.value), str(error.value)
+    line = next(n for n, row in enumerate(broken.splitlines(), 1) if key in row)
+    assert message in str(error.value) and f"lighthouse.yaml:{line}:" in str(error.value), str(error.value)

@@ -4,7 +4,8 @@ colour of the eyes contradicts it).
 
 Fields of a category fact (`expected`) read here:
   wrong   alternatives in plain words ("GAN", "Generative Adversarial Network"); matched by word start
-          ("GANs"), an alternative in capitals only as written ("GAN", not "ganz")
+          ("GANs"), an alternative in capitals only as written ("GAN", not "ganz"), never as the end
+          of a hyphenated compound (category facts with a predicate match theirs the same way)
   among   a class of words.yaml (`classes:`, e.g. colours) whose every word but the right one is a
           wrong alternative, in any inflected form ("grüne", "grün")
   right   the words that say the value, by language; a clause that denies them ("kein
@@ -145,10 +146,19 @@ def _pattern(phrase: tuple, lang: str, inflected: bool) -> str:
 
 
 def _either(patterns: list) -> re.Pattern | None:
+    """One pattern for whole words, not the end of a hyphenated compound ("west of" is not in
+    "north-west of"); the longest alternative wins at one place."""
     if not patterns:
         return None
-    ordered = sorted(patterns, key=len, reverse=True)     # the longest alternative wins at one place
-    return re.compile(f"(?<!{_LETTER})(?:{'|'.join(ordered)})(?!{_LETTER})")
+    ordered = sorted(patterns, key=len, reverse=True)
+    return re.compile(f"(?<!{_LETTER})(?<![-\u2011])(?:{'|'.join(ordered)})(?!{_LETTER})")
+
+
+def first_alternative(expected, sentence, left: int, right: int) -> tuple[int, int] | None:
+    """The span of the first wrong alternative in [left, right), if any."""
+    pattern = _compiled(expected, sentence.lang)[0]
+    match = pattern.search(sentence.text, left, right) if pattern else None
+    return match.span() if match else None
 
 
 def _find(pattern, sentence, words) -> Iterator[tuple[int, int]]:

@@ -6,8 +6,8 @@ Fields (`expected`), the plain-words model:
   by          the subject ids of who does it: another organisation or person named as doing it in the
               clause is a contradiction ("Sora wurde von Google entwickelt")
   wrong       alternatives in plain words that contradict the value when the clause says the
-              predicate ("Exportkabel" for a damaged inter-array cable); matched by word start, so
-              inflected forms count
+              predicate ("Exportkabel" for a damaged inter-array cable); matched as
+              checks/alternatives.py matches them (by word start, so inflected forms count)
   value       the value in words, shown in the finding
 Without a predicate (what something is, which colour it has: checks/alternatives.py): `wrong` (the
 alternatives), `among` (a class of words.yaml: colours) and `right` (the words that say the value, whose
@@ -29,7 +29,7 @@ from ..claims.makers import find_makers, rival_compound
 from ..claims.organisations import unknown_mentions
 from ..fields import FieldReader
 from ..findings import Mismatch
-from .alternatives import read_alternatives, value_mismatches
+from .alternatives import first_alternative, read_alternatives, value_mismatches
 from .patterns import pattern_mismatches
 from .predicates import definitions, hits_in, negated_in, possessive, read_predicates, word_set
 
@@ -56,10 +56,12 @@ def parse_expected(reader: FieldReader) -> Expected:
     by, wrong = reader.strings("by"), reader.strings("wrong")
     if predicate and not (by or wrong):
         raise reader.fail("predicate", "needs `by` (who does it) or `wrong` (the alternatives that contradict the value)")
-    if predicate:
-        return Expected(reader.text("value"), reader.patterns("contradicted_by"), reader.patterns("unless"),
-                        predicate, by, tuple(tuple(w.lower() for w in _WORD.findall(item)) for item in wrong))
     alternatives, among, right = read_alternatives(reader)
+    if predicate:
+        if right:
+            raise reader.fail("right", "is for facts without a predicate (the predicate says the value)")
+        return Expected(reader.text("value"), reader.patterns("contradicted_by"), reader.patterns("unless"),
+                        predicate, by, alternatives, among, {})
     plain = bool(alternatives or among or right)
     if plain and reader.has("contradicted_by"):
         raise reader.fail("contradicted_by", "cannot stand beside wrong, among or right: say the alternatives "
@@ -114,21 +116,6 @@ def _relative_clause_of(sentence, subject: str, left: int) -> bool:
         return False
     end = len(before[:-1].rstrip())
     return any(m.subject == subject and m.end == end for m in sentence.mentions)
-
-
-def _wrong_alternative(expected: Expected, sentence, left: int, right: int) -> tuple[int, int] | None:
-    """The span of a listed wrong alternative in the clause (by word start: "Exportkabels")."""
-    words = list(_WORD.finditer(sentence.text, left, right))
-    lowered = [w.group().lower() for w in words]
-    for alternative in expected.wrong:
-        n = len(alternative)
-        for i in range(len(words) - n + 1):
-            # a whole word, not the end of a compound ("west of" inside "north-west of")
-            if sentence.text[words[i].start() - 1:words[i].start()] in ("-", "\u2011"):
-                continue
-            if all(lowered[i + k].startswith(alternative[k]) for k in range(n)):
-                return words[i].start(), words[i + n - 1].end()
-    return None
 
 
 def _agents(sentence, hit, left: int, right: int) -> list:
@@ -295,7 +282,7 @@ def _verb_mismatches(rule, sentence) -> Iterator[Mismatch]:
             if reversed_roles is not None:
                 spans.append(reversed_roles)
         if expected.wrong:
-            wrong = _wrong_alternative(expected, sentence, left, right)
+            wrong = first_alternative(expected, sentence, left, right)
             if wrong is not None:
                 spans.append(wrong)
         for start, end in spans[:1]:
