@@ -605,6 +605,10 @@ EXPECTED = {
               "role of linter/vocabulary/roles.yaml."),
         Field("at", Text(), "The organisation the person holds the role at (a subject id)."),
         Field("state", Text(), "The role in words (for messages)."),
+        Field("in", texts(), "The place the person works in, in plain words (\"Jena\"; other spellings may follow: "
+              "\"Jenaer\"); another place named as the person's contradicts the fact."),
+        Field("nationality", texts(), "The person's nationality in plain words (\"US\", \"amerikanisch\", "
+              "\"American\"); another nationality in the person's title or apposition contradicts the fact."),
     ), one_of=("title", "at")),
     "name": Mapping("expected (name)", (
         Field("canonical", Text(), "The correct spelling.", required=True),

@@ -6,6 +6,8 @@ Fields (`expected`):
           shared title vocabulary (linter/vocabulary/roles.yaml), so "Technologiechefin" and "chief
           technology officer" are right too
   at      optional: the organisation (a subject id) the person holds it at
+  in      optional: the place (a city) the person works in, in plain words ("Jena")
+  nationality  optional: the person's nationality in plain words ("US", "amerikanisch", "American")
   state   the role in words, shown in the finding
 
 A claim is a title next to the person's name: before it ("OpenAI-Technikchefin Mira Murati", "die
@@ -13,7 +15,8 @@ ehemalige Chefin Mira Murati"), in an apposition after it between commas, dashes
 Murati – seit 2023 Vorstandschefin von OpenAI –"), or after a copula ("Murati ist Vorstandschefin").
 A title of another role is a contradiction, unless a word before it makes it another title
 ("Interim-CEO", "stellvertretende Chefin"); so is another organisation next to the title or after
-"von"/"bei"/"of"/"at" in the apposition.
+"von"/"bei"/"of"/"at" in the apposition, and another place or nationality said of the person
+(claims/descriptors.py reads them).
 FAIL: "Mira Murati, die Chefin von OpenAI, sprach über Sora."
 PASS: "OpenAI-Technikchefin Mira Murati sprach über Sora."
 """
@@ -25,7 +28,9 @@ from typing import Iterator
 
 from ..fields import FieldReader
 from ..findings import Mismatch
-from ..vocabulary import role_definitions, role_lexicon_cached, role_of_title
+from ..claims import descriptors
+from ..claims.descriptors import field_word, nationality_of
+from ..vocabulary import role_definitions, role_lexicon_cached, role_of_title, roles_agree
 from .predicates import negated_in, word_set
 
 KIND = "role"
@@ -40,6 +45,8 @@ class Expected:
     roles: frozenset          # the right roles (vocabulary role names)
     at: str | None            # the organisation's subject id
     state: str
+    places: tuple = ()        # the place the person works in, in its spellings ("Jena", "Jenaer")
+    nationalities: frozenset = frozenset()   # nationality keys of words.yaml ("us")
 
 
 def parse_expected(reader: FieldReader) -> Expected:
@@ -56,7 +63,16 @@ def parse_expected(reader: FieldReader) -> Expected:
     at = reader.text("at", required=False) or None
     if not roles and not at:
         raise reader.fail("title", "is required (or `at`, the organisation)")
-    return Expected(frozenset(roles), at, reader.text("state", required=False) or ", ".join(titles))
+    nationalities = set()
+    for word in reader.strings("nationality"):
+        key = nationality_of(word)
+        if key is None:
+            raise reader.fail("nationality", f'has a word the linter does not know as a nationality: "{word}" '
+                                             "(write it as an adjective or a country: US, amerikanisch, American, "
+                                             "Kanada; see nationalities in linter/vocabulary/words.yaml)")
+        nationalities.add(key)
+    return Expected(frozenset(roles), at, reader.text("state", required=False) or ", ".join(titles),
+                    reader.strings("in"), frozenset(nationalities))
 
 
 def _titles(sentence, left: int, right: int) -> list[tuple[int, int, str]]:
@@ -112,7 +128,7 @@ def _window_after(sentence, end: int) -> tuple[int, int]:
     if opened:
         closing = _APPOSITION_END.search(text, opened.end())
         return opened.end(), closing.start() if closing else len(text)
-    if following and following[0].lower() in word_set("copulas", sentence.lang):
+    if following and following[0].lower() in word_set("copulas", sentence.lang) | word_set("affiliation_verbs", sentence.lang):
         closing = _APPOSITION_END.search(text, end)
         return end, closing.start() if closing else len(text)
     return end, end
@@ -131,12 +147,14 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
     describing = word_set("not_the_title", sentence.lang) | word_set("title_adjectives", sentence.lang)
     for start, end, _ in titles:
         head = re.search(r"([A-ZÄÖÜ][\w&.'\u2019]*)-$", text[left:start])
-        if head and head.group(1).lower() not in describing:
+        if head and head.group(1).lower() not in describing and nationality_of(head.group(1)) is None \
+                and not field_word(head.group(1), sentence.lang):
             found.append((left + head.start(1), left + head.end(1)))
         elif sentence.lang == "en":
             words = list(re.finditer(r"[A-Z][\w&.'\u2019]*", text[left:start]))
             if words and not text[left + words[-1].end():start].strip() and words[-1].group().lower() not in articles \
-                    and words[-1].group().lower() not in describing:
+                    and words[-1].group().lower() not in describing and nationality_of(words[-1].group()) is None \
+                    and not field_word(words[-1].group(), sentence.lang):
                 found.append((left + words[-1].start(), left + words[-1].end()))
         # "Chefredakteur des Magazins Wired": a genitive after the title names where the role is held
         genitive = re.match(r"\s+(\w+)\s+", text[end:])
@@ -187,11 +205,13 @@ def _detached_apposition(sentence, mention) -> list[tuple[int, int]]:
     return found
 
 
-def _other_organisation(sentence, expected: Expected, left: int, right: int, titles: list) -> tuple[int, int] | None:
+def _other_organisation(sentence, expected: Expected, left: int, right: int, titles: list,
+                        said: list) -> tuple[int, int] | None:
     """An organisation the window ties the person to that is not the one the role is held at."""
     if expected.at is None:
         return None
-    for start, end in _affiliations(sentence, left, right, titles):
+    named = _affiliations(sentence, left, right, titles) + [(d.start, d.end) for d in said if d.kind == "organisation"]
+    for start, end in sorted(set(named)):
         mentions = [m for m in sentence.mentions if m.start < end and start < m.end]
         if any(m.subject == expected.at for m in mentions):
             continue
@@ -202,31 +222,82 @@ def _other_organisation(sentence, expected: Expected, left: int, right: int, tit
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
-    """Yield a mismatch for each title of another role, or another organisation, next to the person."""
+    """Yield a mismatch for each title of another role, or another organisation, place or nationality,
+    next to the person."""
     expected: Expected = rule.expected
     if not sentence.in_context(rule.scope):
         return
-    modifiers = word_set("not_the_title", sentence.lang) | word_set("not_the_title", "de")
     for mention in sentence.mentions:
         if mention.subject != rule.scope.subject:
             continue
-        windows = [(_window_before(sentence, mention.start), mention.start), _window_after(sentence, mention.end)]
-        windows += _detached_apposition(sentence, mention) + _title_before_comma(sentence, mention)
+        before = (_window_before(sentence, mention.start), mention.start)
+        after = _window_after(sentence, mention.end)
+        windows = [before, after] + _detached_apposition(sentence, mention) + _title_before_comma(sentence, mention)
         for left, right in windows:
             if right <= left or negated_in(sentence, left, right):
                 continue
-            wrong = []
-            for start, end, role in _titles(sentence, left, right):
-                if role in expected.roles or not expected.roles:
-                    continue
-                before = sentence.text[max(left, start - 25):start].replace("-", " ").lower().split()
-                if before and before[-1] in modifiers:
-                    continue    # "Interim-CEO", "stellvertretende Chefin": another title
-                wrong.append((start, end))
-            # one finding for one wrong description: the title if it is wrong, else the organisation
-            other = _other_organisation(sentence, expected, left, right, _titles(sentence, left, right))
-            for start, end in wrong or ([other] if other is not None else []):
+            titles = _titles(sentence, left, right)
+            said = []
+            if (left, right) == before:
+                said = descriptors.before(sentence, left, right, titles)
+            elif (left, right) == after:
+                said = descriptors.after(sentence, left, right, titles)
+            # one finding for one wrong description: the title if it is wrong, else the organisation, the
+            # place, the nationality
+            wrong = _wrong_titles(sentence, expected, left, right, titles)
+            if not wrong:
+                wrong = _wrong_descriptions(sentence, expected, (left, right), after, titles, said)
+            for start, end in wrong:
                 yield from _mismatch(sentence, start, end, expected)
+
+
+def _wrong_titles(sentence, expected: Expected, left: int, right: int, titles: list) -> list[tuple[int, int]]:
+    """Titles of a role that is not the person's (nor broader or narrower than it)."""
+    modifiers = word_set("not_the_title", sentence.lang) | word_set("not_the_title", "de")
+    wrong = []
+    for start, end, role in titles:
+        if not expected.roles or any(roles_agree(role, right) for right in expected.roles):
+            continue
+        before = sentence.text[max(left, start - 25):start].replace("-", " ").lower().split()
+        if before and before[-1] in modifiers:
+            continue    # "Interim-CEO", "stellvertretende Chefin": another title
+        wrong.append((start, end))
+    return wrong
+
+
+def _wrong_descriptions(sentence, expected: Expected, window: tuple, after: tuple, titles: list,
+                        said: list) -> list[tuple[int, int]]:
+    """Another organisation, else another place, else another nationality the window gives the person."""
+    left, right = window
+    now = descriptors.speaks_of_now(sentence, left, right) if window == after else \
+        not descriptors.said_as_former(sentence, left, right)
+    if now:
+        other = _other_organisation(sentence, expected, left, right, titles, said)
+        if other is not None:
+            return [other]
+        places = [(d.start, d.end) for d in said if d.kind == "place" and _other_place(sentence, expected, d)]
+        if places:
+            return places[:1]
+    if expected.nationalities:
+        return [(d.start, d.end) for d in said if d.kind == "nationality" and d.value not in expected.nationalities][:1]
+    return []
+
+
+def _other_place(sentence, expected: Expected, place) -> bool:
+    """A place that is not the person's: not one of its spellings, not its German adjective ("Jenaer"),
+    not a country (a country is a nationality) and not a name of the person's organisation."""
+    if not expected.places or nationality_of(place.value) is not None:
+        return False
+    if any(m.subject == expected.at and m.start < place.end and place.start < m.end for m in sentence.mentions):
+        return False
+    written = place.value.lower()
+    for name in expected.places:
+        name = name.lower()
+        stem = name[:max(3, len(name) - 2)]
+        if written == name or written.startswith(name + "-") or (written.endswith("er") and written.startswith(stem)
+                                                                  and len(written) <= len(name) + 4):
+            return False
+    return True
 
 
 def _mismatch(sentence, start: int, end: int, expected: Expected) -> Iterator[Mismatch]:

@@ -297,8 +297,26 @@ def _merge_pos(target: dict, additions: dict) -> None:
 def role_lexicon() -> Lexicon:
     """Titles by role, in the same shape as predicates (each title is a noun or a phrase)."""
     roles = role_definitions()["roles"]
-    return build_lexicon({role: {lang: {"nouns": titles} for lang, titles in spec.items()}
+    return build_lexicon({role: {lang: {"nouns": spec[lang]} for lang in LANGS if spec.get(lang)}
                           for role, spec in roles.items()})
+
+
+@functools.lru_cache(maxsize=None)
+def role_lineage(role: str) -> tuple[str, ...]:
+    """The role and the roles it is a kind of, narrowest first ("marine_biologist", "biologist",
+    "researcher")."""
+    roles = role_definitions()["roles"]
+    lineage = [role]
+    while roles.get(lineage[-1], {}).get("broader") and len(lineage) <= len(roles):
+        lineage.append(roles[lineage[-1]]["broader"])
+    return tuple(lineage)
+
+
+def roles_agree(said: str, right: str) -> bool:
+    """Whether a title of role `said` is right for a person whose role is `right`: the same role, a
+    broader one ("Forscherin" for a communication scientist), or a narrower one ("Informatiker" for a
+    researcher)."""
+    return said in role_lineage(right) or right in role_lineage(said)
 
 
 def role_of_title(title: str, lang: str) -> str | None:
