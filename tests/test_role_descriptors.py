@@ -47,6 +47,9 @@ CASES = {
     "de:institution:former": ("de", "Der ehemalige Harbour-Forscher Jonas Brandt legte eine Studie vor.", None),
     "de:institution:someone-else": ("de", "Die Harbour-Forscherin Mia Holm und Jonas Brandt legten eine Studie vor.", None),
     "en:institution:past-copula": ("en", "Jonas Brandt was at Harbour College until 2019.", None),
+    "de:institution:genitive-common-noun": ("de", "Jonas Brandt, einer der bekanntesten Wahlforscher der Republik, legte "
+                                                  "eine Studie vor.", None),
+    "de:institution:genitive": ("de", "Jonas Brandt, Professor der Harbour University, legte eine Studie vor.", BRANDT),
     # --- the place: another city named as the person's ---------------------------------------------
     "de:place:demonym": ("de", "Der Rostocker Politikwissenschaftler Jonas Brandt legte eine Studie vor.", BRANDT),
     "de:place:university-of": ("de", "Aiyana Reyes von der Universität Oaxaca sprach über Stadtarchive.", REYES),
@@ -60,6 +63,8 @@ CASES = {
                               None),
     "en:place:not-where-she-works": ("en", "Aiyana Reyes, who spoke in Oaxaca last week, studies city archives.", None),
     "de:place:past": ("de", "Aiyana Reyes, die früher in Oaxaca forschte, sprach über Stadtarchive.", None),
+    "de:place:past-relative-clause": ("de", "Aiyana Reyes, die an der Universität Oaxaca promovierte, sprach.", None),
+    "de:place:relative-clause": ("de", "Aiyana Reyes, die an der Universität Oaxaca lehrt, sprach.", REYES),
     "de:place:a-country-is-no-city": ("de", "Aiyana Reyes, Historikerin aus Mexiko, sprach über Stadtarchive.", None),
     # --- the nationality -----------------------------------------------------------------------------
     "de:nationality:adjective-before": ("de", "Die spanische Historikerin Aiyana Reyes sprach über Stadtarchive.", REYES),

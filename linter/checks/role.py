@@ -160,7 +160,7 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
         genitive = re.match(r"\s+(\w+)\s+", text[end:])
         if genitive and genitive.group(1).lower() in word_set("genitive_determiners", sentence.lang) | {"der"}:
             name = _NAME_RUN.match(text, end + genitive.end())
-            if name:
+            if name and _names_an_organisation(sentence, *name.span()):
                 found.append(name.span())
     for word in re.finditer(r"[^\W\d_]+", text[left:right]):
         if word.group().lower() not in prepositions:
@@ -173,6 +173,16 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
         if name and name.end() <= right + 40:
             found.append(name.span())
     return found
+
+
+def _names_an_organisation(sentence, start: int, end: int) -> bool:
+    """Whether a genitive after a title names where the role is held ("Chefredakteur des Magazins Wired",
+    "Professorin der Stanford University", "Chefin der NVB"), not a common noun ("einer der bekanntesten
+    Experten der Welt"): a subject, more than one word, an acronym or an institution."""
+    words = sentence.text[start:end].split()
+    institutions = {w.lower() for w in word_set("institutions", "de") | word_set("institutions", "en")}
+    return len(words) > 1 or words[0].isupper() or words[0].lower() in institutions \
+        or any(m.start < end and start < m.end for m in sentence.mentions)
 
 
 def _title_before_comma(sentence, mention) -> list[tuple[int, int]]:
@@ -210,8 +220,10 @@ def _other_organisation(sentence, expected: Expected, left: int, right: int, tit
     """An organisation the window ties the person to that is not the one the role is held at."""
     if expected.at is None:
         return None
-    named = _affiliations(sentence, left, right, titles) + [(d.start, d.end) for d in said if d.kind == "organisation"]
-    for start, end in sorted(set(named)):
+    named = _affiliations(sentence, left, right, titles)
+    named += [(d.start, d.end) for d in said if d.kind == "organisation"
+              and not any(start < d.end and d.start < end for start, end in named)]
+    for start, end in sorted(named):
         mentions = [m for m in sentence.mentions if m.start < end and start < m.end]
         if any(m.subject == expected.at for m in mentions):
             continue

@@ -199,8 +199,19 @@ def speaks_of_now(sentence, left: int, right: int) -> bool:
     words = {t.lower for t in tokens}
     if words & (word_set("superseded", lang) | word_set("former", lang)):
         return False
-    clause = bool(tokens) and tokens[0].lower in _RELATIVE_EN or bool(words & word_set("finite_verbs", lang))
+    clause = relative_clause(tokens, lang) or bool(words & word_set("finite_verbs", lang))
     return not clause or bool(words & word_set("affiliation_verbs", lang))
+
+
+def relative_clause(tokens: list, lang: str) -> bool:
+    """Whether the words after a comma are a relative clause: "who …", or a German pronoun that no noun
+    follows ("die an der Universität Zürich promovierte"; "die Chefin von OpenAI" is an apposition)."""
+    if not tokens:
+        return False
+    if tokens[0].lower in _RELATIVE_EN and lang == "en":
+        return True
+    return lang == "de" and tokens[0].lower in word_set("clause_openers", lang) and len(tokens) > 1 \
+        and tokens[0].word.islower() and not tokens[1].word[:1].isupper() and not _adjective(tokens[1], lang)
 
 
 def said_as_former(sentence, left: int, right: int) -> bool:
@@ -216,9 +227,9 @@ def after(sentence, left: int, right: int, titles: list) -> list[Descriptor]:
     tokens = _tokens(sentence.text, left, right)
     if not speaks_of_now(sentence, left, right):
         return [d for d in _head(tokens, lang, titles) if d.kind == "nationality"]
-    if tokens and (tokens[0].lower in _RELATIVE_EN or tokens[0].lower in word_set("clause_openers", lang)) \
-            and set(t.lower for t in tokens) & word_set("affiliation_verbs", lang):
-        # "der in Stanford lehrt", "who teaches at MIT": the places and institutions anywhere in it
+    if relative_clause(tokens, lang):
+        # "der in Stanford lehrt", "who teaches at MIT" (speaks_of_now: it has a verb of working): the
+        # places and institutions anywhere in it
         for index, token in enumerate(tokens):
             found += _joined(sentence, tokens, index, lang)
         return found
@@ -263,7 +274,7 @@ def _head(tokens: list[_Token], lang: str, titles: list) -> list[Descriptor]:
         if token.hyphen and index + 1 < len(tokens) and tokens[index + 1].lower in word_set("place_suffixes", lang):
             found.append(Descriptor("place", token.start, token.end, token.word))
         elif _demonym(token, lang) and not _in_title(token, titles) and index + 1 < end \
-                and not field_word(token.word, lang):
+                and _in_title(tokens[index + 1], titles) and not field_word(token.word, lang):
             found.append(Descriptor("place", token.start, token.end, token.word))
         index += 1
     return found
