@@ -30,7 +30,7 @@ from ..fields import FieldReader
 from ..findings import Mismatch
 from ..claims import descriptors
 from ..claims.descriptors import field_word, nationality_of
-from ..vocabulary import role_definitions, role_lexicon_cached, role_of_title, roles_agree
+from ..vocabulary import role_definitions, role_lexicon_cached, role_lineage, role_of_title, roles_agree
 from .predicates import negated_in, word_set
 
 KIND = "role"
@@ -145,7 +145,7 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
     prepositions = word_set("affiliation_prepositions", sentence.lang)
     articles = word_set("determiners", sentence.lang)
     describing = word_set("not_the_title", sentence.lang) | word_set("title_adjectives", sentence.lang)
-    for start, end, _ in titles:
+    for start, end, role in titles:
         head = re.search(r"([A-ZÄÖÜ][\w&.'\u2019]*)-$", text[left:start])
         if head and head.group(1).lower() not in describing and nationality_of(head.group(1)) is None \
                 and not field_word(head.group(1), sentence.lang):
@@ -154,7 +154,8 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
             words = list(re.finditer(r"[A-Z][\w&.'\u2019]*", text[left:start]))
             if words and not text[left + words[-1].end():start].strip() and words[-1].group().lower() not in articles \
                     and words[-1].group().lower() not in describing and nationality_of(words[-1].group()) is None \
-                    and not field_word(words[-1].group(), sentence.lang):
+                    and not field_word(words[-1].group(), sentence.lang) \
+                    and _capitalised_as_name(sentence, left + words[-1].start(), left + words[-1].end(), role):
                 found.append((left + words[-1].start(), left + words[-1].end()))
         # "Chefredakteur des Magazins Wired": a genitive after the title names where the role is held
         genitive = re.match(r"\s+(\w+)\s+", text[end:])
@@ -173,6 +174,18 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
         if name and name.end() <= right + 40:
             found.append(name.span())
     return found
+
+
+def _capitalised_as_name(sentence, start: int, end: int, role: str) -> bool:
+    """Whether an English capitalised word before a title is capitalised because it is a name. The first
+    word of a sentence may be an adjective; before a profession it is taken for one ("Renowned expert X",
+    "Veteran researcher X"), before a post at an organisation for its name ("Wired editor-in-chief X"),
+    and an acronym ("MIT") or a subject of the pack is a name anywhere."""
+    word = sentence.text[start:end]
+    first = not sentence.text[:start].strip(" \"'\u201c\u2018*_([")
+    if not first or word.isupper() or any(m.start < end and start < m.end for m in sentence.mentions):
+        return True
+    return not any(role_definitions()["roles"].get(r, {}).get("profession") for r in role_lineage(role))
 
 
 def _names_an_organisation(sentence, start: int, end: int) -> bool:

@@ -132,16 +132,29 @@ def _in_title(token: _Token, titles: list) -> bool:
 def before(sentence, left: int, name_start: int, titles: list) -> list[Descriptor]:
     """What the words right before the name say of the person: read from the name leftwards while the
     words are titles, adjectives, nationalities, places and names ("die Leipziger
-    Kommunikationswissenschaftlerin", "der britische Filmemacher", "MIT's", "Berlin-based researcher")."""
-    lang, found = sentence.lang, []
+    Kommunikationswissenschaftlerin", "der britische Filmemacher", "MIT's", "Berlin-based researcher").
+    The word right before the name must be one of them: after a verb ("Der Brite lobte Tyler Perry",
+    "The British actor met X") the words before belong to someone else."""
+    lang = sentence.lang
     tokens = _tokens(sentence.text, left, name_start)
+    if not tokens:
+        return []
+    last = tokens[-1]
+    if last.possessive and last.word[:1].isupper():
+        return [Descriptor("organisation", last.start, last.end, last.word)]                 # "MIT's Hany Farid"
+    head = _noun_head(last, lang) and not (len(tokens) > 1 and _in_title(tokens[-2], titles))
+    if not (_in_title(last, titles) or head or last.lower in word_set("place_suffixes", lang)
+            or _ending_nationality(tokens, len(tokens) - 1, lang)):
+        return []
+    return _descriptor_run(tokens, lang, titles)
+
+
+def _descriptor_run(tokens: list[_Token], lang: str, titles: list) -> list[Descriptor]:
+    found = []
     titled = False          # a title stands between the word and the name
     index = len(tokens) - 1
     while index >= 0:
         token = tokens[index]
-        if index == len(tokens) - 1 and token.possessive and token.word[:1].isupper():
-            found.append(Descriptor("organisation", token.start, token.end, token.word))     # "MIT's Hany Farid"
-            break
         if _in_title(token, titles) or (index == len(tokens) - 1 and _noun_head(token, lang)):
             titled = True
         elif token.hyphen and index + 1 < len(tokens) and tokens[index + 1].lower in word_set("place_suffixes", lang):
