@@ -49,6 +49,11 @@ CASES = {
     "de:institution:former": ("de", "Der ehemalige Harbour-Forscher Jonas Brandt legte eine Studie vor.", None),
     "de:institution:someone-else": ("de", "Die Harbour-Forscherin Mia Holm und Jonas Brandt legten eine Studie vor.", None),
     "en:institution:past-copula": ("en", "Jonas Brandt was at Harbour College until 2019.", None),
+    "de:institution:common-noun": ("de", "Das sagte Jonas Brandt bei dem Empfang.", None),
+    "de:institution:after-article": ("de", "Jonas Brandt von der Universität Rostock sprach bei der Harbour AG.", BRANDT),
+    "en:institution:participle": ("en", "Jonas Brandt, speaking at Harbour College, presented a study.", None),
+    "de:institution:where-he-spoke": ("de", "Jonas Brandt, der bei einer Tagung der Universität Rostock sprach, legte "
+                                            "eine Studie vor.", None),
     "de:institution:genitive-common-noun": ("de", "Jonas Brandt, einer der bekanntesten Wahlforscher der Republik, legte "
                                                   "eine Studie vor.", None),
     "de:institution:genitive": ("de", "Jonas Brandt, Professor der Harbour University, legte eine Studie vor.", BRANDT),

@@ -137,10 +137,12 @@ def _window_after(sentence, end: int) -> tuple[int, int]:
 _NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w&.'\u2019-]*)(?:\s+(?:[A-ZÄÖÜ][\w&.'\u2019-]*|of|for|&))*")
 
 
-def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[int, int]]:
+def _affiliations(sentence, left: int, right: int, titles: list, prepositions_too: bool = True) -> list[tuple[int, int]]:
     """Names of organisations the window ties the person to: a prefix joined to a title
     ("Wired-Chefredakteur"), capitalised words right before an English title ("Wired editor"), or a name
-    after "von", "bei", "of", "at" ("Redakteur bei TechCrunch", "Tom Warren of Engadget")."""
+    after "von", "bei", "of", "at" ("Redakteur bei TechCrunch", "Tom Warren of Engadget"). After the name
+    the prepositions are left to claims/descriptors.py, which reads only those joined to the person
+    ("Hany Farid, speaking at Stanford," names no employer)."""
     text, found = sentence.text, []
     prepositions = word_set("affiliation_prepositions", sentence.lang)
     articles = word_set("determiners", sentence.lang)
@@ -163,7 +165,7 @@ def _affiliations(sentence, left: int, right: int, titles: list) -> list[tuple[i
             name = _NAME_RUN.match(text, end + genitive.end())
             if name and _names_an_organisation(sentence, *name.span()):
                 found.append(name.span())
-    for word in re.finditer(r"[^\W\d_]+", text[left:right]):
+    for word in re.finditer(r"[^\W\d_]+", text[left:right] if prepositions_too else ""):
         if word.group().lower() not in prepositions:
             continue
         position = left + word.end()
@@ -229,11 +231,11 @@ def _detached_apposition(sentence, mention) -> list[tuple[int, int]]:
 
 
 def _other_organisation(sentence, expected: Expected, left: int, right: int, titles: list,
-                        said: list) -> tuple[int, int] | None:
+                        said: list, prepositions_too: bool) -> tuple[int, int] | None:
     """An organisation the window ties the person to that is not the one the role is held at."""
     if expected.at is None:
         return None
-    named = _affiliations(sentence, left, right, titles)
+    named = _affiliations(sentence, left, right, titles, prepositions_too)
     named += [(d.start, d.end) for d in said if d.kind == "organisation"
               and not any(start < d.end and d.start < end for start, end in named)]
     for start, end in sorted(named):
@@ -297,7 +299,7 @@ def _wrong_descriptions(sentence, expected: Expected, window: tuple, after: tupl
     now = descriptors.speaks_of_now(sentence, left, right) if window == after else \
         not descriptors.said_as_former(sentence, left, right)
     if now:
-        other = _other_organisation(sentence, expected, left, right, titles, said)
+        other = _other_organisation(sentence, expected, left, right, titles, said, window != after)
         if other is not None:
             return [other]
         places = [(d.start, d.end) for d in said if d.kind == "place" and _other_place(sentence, expected, d)]

@@ -335,11 +335,20 @@ def _joined(sentence, tokens: list[_Token], index: int, lang: str) -> list[Descr
     if any(t.lower in {w.lower() for w in institution_words} for t in run):
         found.append(Descriptor("organisation", run[0].start, run[-1].end, text))
         found += _place_of_institution(run, institution_words)
-    elif token.lower in institutions and (token.lower not in ("an", "am") or run[0].word.isupper()):
-        found.append(Descriptor("organisation", run[0].start, run[-1].end, text))         # "bei Google", "am MIT"
+    elif token.lower in institutions and (token.lower not in ("an", "am") or run[0].word.isupper()) \
+            and (start == index + 1 or lang == "en" or _named(sentence, run)):
+        # "bei Google", "am MIT"; after an article a German noun is a name only when it is one ("bei der
+        # Telekom AG", "von der NVB"), not a common noun ("bei dem Empfang")
+        found.append(Descriptor("organisation", run[0].start, run[-1].end, text))
     elif token.lower in places:
         found.append(Descriptor("place", run[0].start, run[-1].end, text))                # "in Leipzig"
     return found
+
+
+def _named(sentence, run: list[_Token]) -> bool:
+    """Whether a German capitalised run is a name: more than one word, an acronym or a subject."""
+    start, end = run[0].start, run[-1].end
+    return len(run) > 1 or run[0].word.isupper() or any(m.start < end and start < m.end for m in sentence.mentions)
 
 
 def _place_of_institution(run: list[_Token], institution_words: frozenset) -> list[Descriptor]:
