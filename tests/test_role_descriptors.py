@@ -51,6 +51,11 @@ CASES = {
     "en:institution:past-copula": ("en", "Jonas Brandt was at Harbour College until 2019.", None),
     "de:institution:common-noun": ("de", "Das sagte Jonas Brandt bei dem Empfang.", None),
     "de:institution:after-article": ("de", "Jonas Brandt von der Universität Rostock sprach bei der Harbour AG.", BRANDT),
+    "de:institution:unknown-title": ("de", "Jonas Brandt, Wahlforscher an der Universität Rostock, legte eine Studie vor.",
+                                     BRANDT),
+    "en:place:unknown-title": ("en", "Aiyana Reyes, archivist at the University of Oaxaca, spoke about records.", REYES),
+    "en:place:unknown-title-right": ("en", "Aiyana Reyes, archivist in Puebla, spoke about records.", None),
+    "en:institution:indefinite": ("en", "Jonas Brandt, guest at a Harbour College workshop, presented a study.", None),
     "en:institution:participle": ("en", "Jonas Brandt, speaking at Harbour College, presented a study.", None),
     "de:institution:where-he-spoke": ("de", "Jonas Brandt, der bei einer Tagung der Universität Rostock sprach, legte "
                                             "eine Studie vor.", None),

@@ -268,9 +268,22 @@ def _head_end(tokens: list[_Token], lang: str, titles: list) -> int:
             index += 1
         elif (hit := _nationality_at(tokens, index, lang)) is not None:
             index += hit[1]
+        elif not any(_in_title(t, titles) for t in tokens[:index]) and _unknown_head(token, lang):
+            index += 1          # "Informatikprofessor an der …", "archivist at …": a title no list knows
+            break
         else:
             break
     return index
+
+
+def _unknown_head(token: _Token, lang: str) -> bool:
+    """A noun no list knows, read as the head of an apposition: in German a capitalised word, in English a
+    lower-case one; not a function word, not an English participle ("speaking at Stanford")."""
+    if any(token.lower in word_set(name, lang) for name in _FUNCTION_LISTS) or token.word.isupper():
+        return False
+    if lang == "de":
+        return token.word[:1].isupper() and not token.possessive
+    return token.word.islower() and len(token.word) > 2 and not token.lower.endswith(("ing", "ed"))
 
 
 def _head(tokens: list[_Token], lang: str, titles: list) -> list[Descriptor]:
@@ -323,8 +336,8 @@ def _joined(sentence, tokens: list[_Token], index: int, lang: str) -> list[Descr
             and tokens[start].word[:1].islower():
         start += 1
     length = _name_run(tokens, start)
-    if not length:
-        return []
+    if not length or any(t.lower in word_set("indefinite", lang) for t in tokens[index + 1:start]):
+        return []           # "guest at a Stanford workshop": a name that describes a thing, not a place of work
     run = tokens[start:start + length]
     text = sentence.text[run[0].start:run[-1].end]
     nationality = _nationality_at(tokens, start, lang)
