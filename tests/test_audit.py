@@ -2,9 +2,11 @@
 and local processes against a Dask LocalCluster (same findings, byte for byte)."""
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -228,6 +230,68 @@ def test_batches_are_read_only_as_fast_as_they_are_stored():
         most_held = max(most_held, len(drawn) - len(stored) + 1)
     assert sorted(stored) == list(range(1000))
     assert most_held <= 4
+
+
+HELD_MARK = re.compile(rb"held-batch-(\d+)")
+
+
+def batches_held() -> set[int]:
+    """The batches of `marked_batches` whose drafts this process still holds, in any form: the bytes
+    themselves or a pickled message that carries them (found in every container the collector tracks)."""
+    held = set()
+    for container in gc.get_objects():
+        items = container.values() if isinstance(container, dict) else \
+            container if isinstance(container, (list, tuple)) else ()
+        for item in items:
+            if isinstance(item, (bytes, bytearray, memoryview)):
+                held.update(int(number) for number in HELD_MARK.findall(_contiguous(item)))
+    return held
+
+
+def _contiguous(data) -> bytes | bytearray | memoryview:
+    """Bytes a regular expression can search: a memoryview of another shape is copied, a released one is empty."""
+    if not isinstance(data, memoryview):
+        return data
+    try:
+        return data if data.c_contiguous and data.format == "B" else data.tobytes()
+    except ValueError:
+        return b""
+
+
+def marked_batches(count: int):
+    for number in range(count):
+        yield [(f"archive/{number}-{i}.md", f"# Notiz\n\nheld-batch-{number} ohne Behauptung.\n".encode(), "0" * 64)
+               for i in range(3)]
+
+
+def test_a_dask_audit_holds_at_most_its_window_of_batches():
+    """The auditing process's memory does not grow with the archive on Dask either: the client holds at
+    most `window` tasks, and once the scheduler (in this process for a LocalCluster) has forgotten them,
+    no batch's drafts are left in the process. Dask's streams log their last 1,000 messages by default,
+    and a message that submits a batch carries its drafts: every batch of the archive stayed."""
+    pytest.importorskip("distributed", reason="the audit extra: pip install '.[audit]'")
+    import argparse
+
+    from linter.audit.command import _pack
+    from linter.audit.dask_runner import DaskRunner
+    _, pack = _pack(argparse.Namespace(config=None, no_config=True, rules=None, fact_window=None, lang=None,
+                                       date=None))
+    runner = DaskRunner(pack, "local", 1)
+    window, batches, most_futures, linted = 2, 40, 0, 0
+    try:
+        for records, _ in run_batches(runner, marked_batches(batches), window=window):
+            most_futures = max(most_futures, len(runner.client.futures))
+            linted += len(records)
+        scheduler = runner.cluster.scheduler
+        for _ in range(1000):      # a bound on the wait for the scheduler to forget the last tasks
+            if not scheduler.tasks:
+                break
+            time.sleep(0.01)
+        gc.collect()
+        held = batches_held()
+    finally:
+        runner.close()
+    assert (linted, most_futures, scheduler.tasks, held) == (3 * batches, window, {}, set())
 
 
 class _Terminal(io.StringIO):
