@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -107,10 +108,13 @@ BATCH_SIZES = f"1,4,{DEFAULT_BATCH},64"
 
 
 def archive_of(workdir: Path, drafts: int) -> str:
-    """The folder of the first `drafts` generated drafts (generated once, kept in the workdir)."""
+    """The folder of the first `drafts` generated drafts (generated once, kept in the workdir; renamed
+    into place when complete, so an interrupted benchmark leaves no half archive to reuse)."""
     name = f"archive-{drafts}"
     if not (workdir / name).exists():
-        generate.generate_drafts(drafts, workdir / name)
+        shutil.rmtree(workdir / f"{name}.partial", ignore_errors=True)
+        generate.generate_drafts(drafts, workdir / f"{name}.partial")
+        (workdir / f"{name}.partial").rename(workdir / name)
     return name
 
 
