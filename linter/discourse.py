@@ -18,8 +18,9 @@ from typing import Iterator
 
 from .claims.clauses import clause_of, clause_pieces, german_finite
 from .claims.dates import find_dates
+from .claims.entities import foreign_names
 from .claims.predicates import find_predicates
-from .vocabulary import generic_references, word_set
+from .vocabulary import comparison_phrases, generic_references, word_set
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -35,12 +36,50 @@ class Mention:
     end: int
     subject: str
     kind: str
+    foreign: bool = False       # a name the pack does not know (claims/entities.py); subject is "~name"
 
 
-def find_mentions(text: str, rulebook: Rulebook) -> list[Mention]:
-    """Subjects named in `text`; overlapping names resolve to the longest ("Sora Turbo" over "Sora")."""
+_WORDS = re.compile(r"[^\W\d_]+")
+# between a name and a word of its own: a space, or an owner's "'s" and up to two adjectives
+_CLAUSE_START = re.compile(r"[:;,.!?\u2013\u2014]")
+_OWNED = re.compile(r" |['\u2019]s (?:[a-z-]+ ){0,2}")
+def leads(text: str, mention: Mention, lang: str) -> bool:
+    """The name is what its sentence is about: among its first words ("Das chinesische Modell Vidu …",
+    "Luma's Dream Machine …", "Zum Vergleich: Der Windpark X …"), not compared with ("Anders als
+    Runway …", "Unlike Runway …")."""
+    before = _WORDS.findall(_CLAUSE_START.split(text[:mention.start])[-1])
+    return len(before) <= 3 and not compared(text, mention, lang)
+
+
+def compared(text: str, mention: Mention, lang: str) -> bool:
+    """The name is compared with what the clause is about: right after "anders als", "im Gegensatz
+    zu", "unlike", "compared with" (words.yaml comparisons; an article may stand between)."""
+    words = [w.lower() for w in _WORDS.findall(_CLAUSE_START.split(text[max(0, mention.start - 40):mention.start])[-1])]
+    while words and words[-1] in word_set("determiners", lang):
+        words.pop()
+    return any(tuple(words[-len(phrase):]) == phrase for phrase in comparison_phrases(lang))
+
+
+def _extends(text: str, mention: Mention, name) -> bool:
+    """A capitalised word beside a known name belongs to it: more of its name ("Dune Part Two"), or
+    something it owns ("Sora's Tokyo clip", "OpenAIs Sora-Team")."""
+    between = text[mention.end:name.start]
+    if text[mention.start:mention.end].endswith(("'s", "\u2019s")):
+        between = "'s" + between
+    return between == " " or bool(_OWNED.fullmatch(between)) or text[name.end:mention.start] == " "
+
+
+def find_mentions(text: str, rulebook: Rulebook, lang: str | None = None) -> list[Mention]:
+    """Subjects named in `text`; overlapping names resolve to the longest ("Sora Turbo" over "Sora").
+    With `lang`, also the names the pack does not know (claims/entities.py), as foreign mentions."""
     kinds = rulebook.subjects
-    return [Mention(start, end, sid, kinds[sid].kind) for start, end, sid in rulebook.mentions.finditer(text)]
+    known = [Mention(start, end, sid, kinds[sid].kind) for start, end, sid in rulebook.mentions.finditer(text)]
+    if lang is None:
+        return known
+    foreign = [Mention(n.start, n.end, "~" + text[n.start:n.end].lower(), n.kind, foreign=True)
+               for n in foreign_names(text, lang, [(m.start, m.end) for m in known])
+               if not any(_extends(text, m, n) for m in known)]
+    return sorted(known + foreign, key=lambda m: m.start) if foreign else known
 
 
 @dataclass
@@ -65,6 +104,7 @@ class Sentence:
     lexicon: object = None                             # the predicate vocabulary (vocabulary.Lexicon)
     subject_references: dict = field(default_factory=dict)  # subject id -> Terms that refer back to it
     row_head: str = ""                                 # a table cell's row's first cell ("Nabenhöhe")
+    column_head: str = ""                              # a table cell's column header ("Vorgestellt")
     row: str = ""                                      # for a table cell: every cell of its row
     name_keys: dict = field(default_factory=dict)      # a subject's names by their letters alone -> its id
     _quantities: list | None = field(default=None, repr=False)
@@ -84,6 +124,8 @@ class Sentence:
     def _designates(self, quantity) -> bool:
         """A count in digits inside a subject's name ("Veo 2 videos"), or a version number right after it
         ("Pika 1.0", "Modell 2"), is part of a name; "Seeadler Nord 210 Arbeitsplätze" counts jobs."""
+        if quantity.measure == "count" and any(m.foreign and m.start <= quantity.start < m.end for m in self.mentions):
+            return True         # "Make-A-Video" is no count of one video
         if quantity.measure != "count" or not quantity.text[:1].isdigit():
             return False
         number = quantity.text.split()[0]
@@ -141,14 +183,28 @@ class Sentence:
             rest = self.text[left + match.end():left + match.end() + 2]
             if word in owners and rest[:1] == " " and rest[1:2].isalpha():
                 continue
-            return True
+            return not self._introduced_before(subject, left + match.start())
         return False
+
+    def _introduced_before(self, subject: str, position: int) -> bool:
+        """The sentence itself brings in another thing of the subject's kind before `position`, as what
+        it is about ("Luma's Dream Machine makes long clips, and it is free"): a reference is to that."""
+        kind = self.subject_kind.get(subject)
+        before = [m for m in self.mentions if m.end <= position]
+        if any(m.subject == subject for m in before):
+            return False
+        return any(m.kind == kind and leads(self.text, m, self.lang) for m in before)
 
     def named_at(self, position: int, kind: str) -> str | None:
         """The subject of `kind` the sentence itself names nearest before `position` (else after it)."""
-        mentions = [m for m in self.mentions if m.kind == kind]
+        # a name compared with ("anders als Runway", "unlike Runway") is not what the claim is about
+        mentions = [m for m in self.mentions if m.kind == kind and not compared(self.text, m, self.lang)]
         before = [m for m in mentions if m.start <= position]
-        return before[-1].subject if before else (mentions[0].subject if mentions else None)
+        # a name the pack does not know counts only before, not as the claim itself ("… also Full HD",
+        # "basiert auf einem Generative Adversarial Network" name no product)
+        before = [m for m in before if not m.foreign or m.end <= position]
+        after = [m for m in mentions if m.start > position and not m.foreign]
+        return before[-1].subject if before else (after[0].subject if after else None)
 
     def named_product_at(self, position: int) -> str | None:
         return self.named_at(position, "product")
@@ -237,10 +293,59 @@ def _row_texts(doc: Document) -> dict[int, str]:
     return {line: " | ".join(texts) for line, texts in cells.items()}
 
 
-def _next_current(mentions: list[Mention], main: dict) -> dict:
+# a table's delimiter row, under its header: "|---|:--:|", "--- | ---"
+_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _cells_of(line: str) -> list[str]:
+    """The cells of a table row as written, outer pipes dropped."""
+    cells = _PIPE.split(line.strip())
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [c.strip().strip("*_`").strip() for c in cells]
+
+
+def _column_heads(doc: Document) -> dict[int, str]:
+    """The header of each table cell's column, by the cell's first source offset, in one pass over the
+    cells: a cell in a column after the first is read with its header ("| Sora | Januar 2024 |" under
+    "| Modell | Vorgestellt |" says when Sora was presented). Cells of the header row have none."""
+    heads: dict[int, str] = {}
+    header, header_line, last_line = [], 0, 0
+    for segment in doc.segments:
+        if segment.kind != "table_cell":
+            continue
+        offset = segment.offsets[0]
+        line_start = doc.text.rfind("\n", 0, offset) + 1
+        line_end = doc.text.find("\n", offset)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        line = doc.position(offset)[0]
+        if line != last_line:
+            next_end = doc.text.find("\n", line_end + 1)
+            following = doc.text[line_end + 1:len(doc.text) if next_end < 0 else next_end]
+            if _DELIMITER_ROW.fullmatch(following) and "-" in following:
+                header, header_line = _cells_of(doc.text[line_start:line_end]), line
+            elif line - last_line > 2:
+                header = []                   # rows of another table, which had no header we saw
+            last_line = line
+        if line == header_line:
+            continue
+        before = doc.text[line_start:offset]
+        column = len(_PIPE.findall(before)) - (1 if before.lstrip().startswith("|") else 0)
+        if 0 < column < len(header):
+            heads[offset] = header[column]
+    return heads
+
+
+def _next_current(mentions: list[Mention], main: dict, text: str, lang: str) -> dict:
     """The subjects a sentence leaves current: the draft's main subject if the sentence names it (other
     products beside it are comparisons: "OpenAI, das Unternehmen hinter ChatGPT"), else the first named.
-    The organisation named last is kept too, for "das Unternehmen", "the company" (Sentence.refers_to)."""
+    The organisation named last is kept too, for "das Unternehmen", "the company" (Sentence.refers_to).
+    A name the pack does not know becomes current only as what the sentence is about — among its first
+    words ("Das chinesische Modell Vidu …"), not in passing ("… verglichen mit Vidu")."""
+    mentions = [m for m in mentions if not m.foreign or leads(text, m, lang)]
     result = {}
     for kind in TRACKED_KINDS:
         named = [m.subject for m in mentions if m.kind == kind]
@@ -267,6 +372,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     lexicon = rulebook.lexicon
     subject_references = {s.id: s.references[lang] for s in rulebook.subjects.values() if s.references.get(lang)}
     rows = _row_texts(doc)
+    columns = _column_heads(doc)
     texts = {id(s): (doc.segments[i - 1].text if i else "",
                      doc.segments[i + 1].text if i + 1 < len(doc.segments) else "")
              for i, s in enumerate(doc.segments)}
@@ -281,10 +387,12 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                 # a subject the previous paragraph named in passing ("Schon geplant ist Seeadler Süd …")
                 current.update({kind: sid for kind, sid in section_current.items() if sid is not None})
             row = rows[doc.position(segment.offsets[0])[0]] if segment.kind == "table_cell" else ""
-            row_mentions = find_mentions(row, rulebook) if row else []
+            column = columns.get(segment.offsets[0], "") if row else ""
+            # the row's subject ("| Sora | Januar 2024 |"), else the column's ("| Eckdaten | Sora |")
+            row_mentions = (find_mentions(row, rulebook) or find_mentions(column, rulebook)) if row else []
             for start, end in split_sentences(segment.text):
                 text = segment.text[start:end].replace("\n", " ")
-                mentions = find_mentions(text, rulebook)
+                mentions = find_mentions(text, rulebook, lang)
                 state = dict(current)
                 for mention in row_mentions[:1]:
                     state[mention.kind] = mention.subject
@@ -294,8 +402,9 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                                before=texts[id(segment)][0], after=texts[id(segment)][1],
                                draft_date_known=draft_date_known,
                                main_product=main["product"], lexicon=lexicon,
-                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "", row=row,
+                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "",
+                               row=f"{row} | {column}" if column else row, column_head=column,
                                name_keys=rulebook.name_keys)
-                current.update(_next_current(mentions, main))
+                current.update(_next_current(mentions, main, text, lang))
             if segment.kind == "heading":
                 section_current = dict(current)

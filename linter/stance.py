@@ -15,7 +15,8 @@ from .lexicon import Terms
 from .vocabulary import word_lists
 
 # the word lists are language data (vocabulary/words.yaml), one matcher per language
-_LISTS = ("negations", "hypotheticals", "looking_ahead", "reported")
+_LISTS = ("negations", "hypotheticals", "looking_ahead", "reported", "capacity")
+_CAPACITY_MODALS = frozenset({"would", "würde", "würden"})
 
 
 @functools.lru_cache(maxsize=None)
@@ -106,7 +107,10 @@ def _speaker(text: str, quote: tuple[int, int]) -> str:
 
 
 def _is_hypothetical(sentence: str, lang: str | None) -> bool:
-    if _terms("hypotheticals", lang).search(sentence):
+    hits = [m.group().lower() for m in _terms("hypotheticals", lang).finditer(sentence)]
+    # "would be enough to power 1.8 million homes", "würde für 1,1 Millionen Haushalte reichen": the
+    # usual way of stating a capacity, not an imagined case
+    if hits and not (all(h in _CAPACITY_MODALS for h in hits) and _terms("capacity", lang).search(sentence)):
         return True
     return lang != "de" and bool(_COULD.search(sentence)) and _terms("looking_ahead", lang).search(sentence)
 

@@ -31,7 +31,7 @@ from ..fields import FieldReader
 from ..findings import Mismatch
 from .alternatives import first_alternative, read_alternatives, value_mismatches
 from .patterns import pattern_mismatches
-from .predicates import definitions, hits_in, negated_in, possessive, read_predicates, word_set
+from .predicates import definitions, hits_in, introduces_another, negated_in, possessive, read_predicates, word_set
 
 KIND = "category"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -79,6 +79,14 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     return pattern_mismatches(rule, sentence, rule.expected.value)
 
 
+def _named_as_agent(sentence, mention, left: int) -> bool:
+    """The name follows "von"/"by" (an article may stand between)."""
+    words = [w.lower() for w in _WORD.findall(sentence.text[left:mention.start])]
+    while words and words[-1] in word_set("determiners", sentence.lang):
+        words.pop()
+    return bool(words) and words[-1] in word_set("agent_prepositions", sentence.lang)
+
+
 def _about(sentence, scope, left: int, right: int) -> bool:
     """The clause is about the subject: names it (not as an owner), refers to it, or it is current and
     the clause names no other product."""
@@ -97,10 +105,12 @@ def _about(sentence, scope, left: int, right: int) -> bool:
         return True
     kind = sentence.subject_kind.get(scope.subject, "product")
     if kind == "event" and scope.context:
-        # an event is what its context is about, unless the clause names another product
+        # an event is what its context is about, unless the clause names another product the pack
+        # knows; a name it does not know is more likely what the claim says of the event ("über Discord")
         of = sentence.event_of.get(scope.subject)
-        return not any(m.kind == "product" and m.subject != of for m in named)
-    if any(m.kind == kind for m in named):
+        return not any(m.kind == "product" and m.subject != of and not m.foreign for m in named)
+    # a name the pack does not know after "von"/"by" is who did it, not what the clause is about
+    if any(m.kind == kind and not (m.foreign and _named_as_agent(sentence, m, left)) for m in named):
         return False
     return sentence.current.get(kind) == scope.subject
 
@@ -126,7 +136,9 @@ def _agents(sentence, hit, left: int, right: int) -> list:
     text = sentence.text
     linked = []
     value_after = definitions(sentence).get(hit.predicate, {}).get("value_after")
-    for mention in sorted(sentence.mentions + unknown_mentions(sentence), key=lambda m: m.start):
+    # names the pack does not know count as agents only when organisations.py reads them as organisations
+    known = [m for m in sentence.mentions if not m.foreign]
+    for mention in sorted(known + unknown_mentions(sentence), key=lambda m: m.start):
         if not (left <= mention.start < right) or mention.kind not in ("organisation", "person", "product") \
                 or possessive(sentence, mention):
             continue
@@ -262,6 +274,10 @@ def _verb_mismatches(rule, sentence) -> Iterator[Mismatch]:
             continue
         seen.add((left, right))
         if negated_in(sentence, left, right):
+            continue
+        # a company the pack does not know with "ihr Modell", "a new model": its own, not the subject
+        if any(m.foreign for m in sentence.mentions if left <= m.start < right) and \
+                introduces_another(sentence, rule.scope.subject, left, right, expected.predicate):
             continue
         # the clause (and, in a table, its row) is about the fact's part, not another ("das Exportkabel")
         if rule.scope.requires and not rule.scope.requires.search(sentence.text[left:right] + " " + sentence.row):

@@ -150,11 +150,13 @@ def _moved_to(sentence, mention, left: int, right: int) -> bool:
 
 
 def _said_by_row(sentence, predicates: tuple) -> bool:
-    """A table cell whose row is headed by the event ("| Vorgestellt am | 3. März 2024 |") says it."""
-    if not sentence.row_head or sentence.row_head == sentence.text or sentence.lexicon is None:
+    """A table cell whose row is headed by the event ("| Vorgestellt am | 3. März 2024 |"), or whose
+    column is ("| Modell | Vorgestellt |" above "| Sora | Januar 2024 |"), says it."""
+    if sentence.lexicon is None:
         return False
+    labels = [head for head in (sentence.row_head, sentence.column_head) if head and head != sentence.text]
     return any(h.predicate in predicates and not h.negated
-               for h in find_predicates(sentence.row_head, sentence.lang, sentence.lexicon))
+               for label in labels for h in find_predicates(label, sentence.lang, sentence.lexicon))
 
 
 def _today(sentence, mention) -> bool:

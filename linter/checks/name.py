@@ -273,7 +273,7 @@ def _judge(candidate: NameCandidate, registry: Registry) -> Verdict | None:
 def _is_other_name(candidate: NameCandidate, sentence, subject: str) -> bool:
     """Whether the candidate is exactly a name of another subject (possibly with a genitive ending)."""
     for mention in sentence.mentions:
-        if (mention.subject != subject and mention.start == candidate.start
+        if (not mention.foreign and mention.subject != subject and mention.start == candidate.start
                 and sentence.text[candidate.end:mention.end] in _SUFFIX):
             return True
     return False

@@ -105,7 +105,7 @@ def _name_before(sentence, candidates, left: int, start: int) -> list:
 def _proper(sentence, candidate) -> bool:
     """A name rather than a German noun ("nennt Gründe"): several words, capitals inside or throughout,
     or quoted; and no subject of the pack ("nennt OpenAI einen Ausbeuter")."""
-    if any(m.start <= candidate.start < m.end for m in sentence.mentions):
+    if any(m.start <= candidate.start < m.end and not m.foreign for m in sentence.mentions):
         return False
     if sentence.lang != "de" or candidate.size > 1 or candidate.all_caps:
         return True

@@ -90,6 +90,10 @@ def introduces_another(sentence, subject: str, left: int, right: int, predicates
     if not introduces and not any(m.subject != subject and left <= m.start < right for m in sentence.mentions):
         return False
     indefinite = word_set("indefinite", sentence.lang)
+    if any(m.foreign and m.kind != "place" and left <= m.start < right for m in sentence.mentions):
+        # a company the pack does not know and "its model": its own, not ours ("Die Firma Synthesia
+        # stellte ihr Modell im Januar vor")
+        indefinite = indefinite | word_set("possessive_determiners", sentence.lang)
     tokens = list(_WORD.finditer(sentence.text, left, right))
     for index, word in enumerate(tokens):
         if word.group().lower() in indefinite and word.group()[0].islower():
@@ -118,7 +122,7 @@ def possessive(sentence, mention) -> bool:
     """A name as the owner of something else ("Sora's rivals", "Soras Konkurrenten", "Beispielvideos
     seines Videomodells Sora"): not the one the clause is about."""
     name = sentence.text[mention.start:mention.end]
-    if name.endswith(("'s", "\u2019s", "'", "\u2019")):
+    if name.endswith(("'s", "\u2019s", "'", "\u2019")) or sentence.text.startswith(("'s", "\u2019s"), mention.end):
         return True
     after = sentence.text[mention.end:mention.end + 3].lstrip()
     if sentence.lang == "de" and name.endswith("s") and after[:1].isupper():

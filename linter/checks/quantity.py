@@ -246,8 +246,9 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
         if _ELAPSED_BEFORE.search(sentence.text[:quantity.start]) or _ELAPSED_AFTER.match(sentence.text[quantity.end:]):
             return False
     clause = sentence.clause_around(quantity.start, quantity.end)
-    # a table cell is qualified by its row's head ("| Leistung je Anlage | 15 MW |")
-    if scope.anti_cues and (scope.anti_cues.search(clause) or scope.anti_cues.search(sentence.row_head)):
+    # a table cell is qualified by its row's head ("| Leistung je Anlage | 15 MW |") and its column's
+    labels = f"{sentence.row_head} | {sentence.column_head}"
+    if scope.anti_cues and (scope.anti_cues.search(clause) or scope.anti_cues.search(labels)):
         return False
     if expected.nouns and (expected.measure == "count" or quantity.noun):
         # a count's counted thing, or the thing a figure qualifies ("15-MW-Anlagen" are turbines)
@@ -260,11 +261,11 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
     if expected.measure == "count":
         return scope.cues.search(quantity.noun or "")
     if expected.measure in OWN_MEASURES:
-        return scope.cues.search(sentence.text)
+        return scope.cues.search(sentence.text) or bool(sentence.column_head) and scope.cues.search(labels)
     # one sentence often gives several figures of one measure ("64 Anlagen mit je 15 MW, zusammen
     # 960 MW", "52 km from Helgoland, in waters 35 to 42 metres deep"): the cue must be in the
-    # figure's own clause, or in the head of a table cell's row ("| Nabenhöhe | 154 m |")
-    return bool(scope.cues.search(clause) or scope.cues.search(sentence.row_head))
+    # figure's own clause, or in the head of a table cell's row ("| Nabenhöhe | 154 m |") or column
+    return bool(scope.cues.search(clause) or scope.cues.search(labels))
 
 
 def _usual(sentence, quantity) -> bool:

@@ -569,7 +569,7 @@ def speaker_of(sentence, quotation: Quotation) -> Speaker:
     """Who the sentence (with its segment and neighbours) says spoke the quotation."""
     kinds = tuple(sorted(sentence.subject_kind.items()))
     mentions = tuple(Name(sentence.start + m.start, sentence.start + m.end, m.subject, m.kind)
-                     for m in sentence.mentions if m.kind in SPEAKER_KINDS)
+                     for m in sentence.mentions if m.kind in SPEAKER_KINDS and not m.foreign)
     return _segment_speaker(sentence.segment.text, sentence.segment.quote_depth > 0, sentence.before,
                             sentence.after, kinds, mentions, quotation, sentence.lang)
 

@@ -101,7 +101,8 @@ def _modifiers_ok(words: list, lang: str) -> bool:
 
 def _names(sentence) -> list:
     """The sentence's products and organisations: the pack's, and unknown organisations."""
-    return sorted(sentence.mentions + unknown_mentions(sentence), key=lambda n: n.start)
+    known = [m for m in sentence.mentions if not m.foreign]
+    return sorted(known + unknown_mentions(sentence), key=lambda n: n.start)
 
 
 def _compound_head(text: str, name) -> bool:

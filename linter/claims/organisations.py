@@ -107,7 +107,10 @@ def unknown_mentions(sentence) -> list[UnknownOrganisation]:
     """The organisations of a sentence that none of its mentions names; one that is a subject's name with
     other spacing or case ("Open AI") is that subject (the name facts report the spelling)."""
     found = []
-    for a, b in unknown_organisations(sentence.text, sentence.lang, sentence.mentions):
+    # the pack's own mentions; names read only by the shape of the sentence (claims/entities.py) may be
+    # one of these organisations
+    known = [m for m in sentence.mentions if not getattr(m, "foreign", False)]
+    for a, b in unknown_organisations(sentence.text, sentence.lang, known):
         subject = sentence.name_keys.get(compact(sentence.text[a:b]), "")
         found.append(UnknownOrganisation(a, b, subject, sentence.subject_kind.get(subject, "organisation")))
     return found

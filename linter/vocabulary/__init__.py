@@ -348,6 +348,12 @@ def word_set(list_name: str, lang: str) -> frozenset:
 
 
 @functools.lru_cache(maxsize=None)
+def comparison_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The words that compare a name with what a clause is about (words.yaml comparisons), as word tuples."""
+    return tuple(words_of(entry) for entry in word_lists().get("comparisons", {}).get(lang, ()))
+
+
+@functools.lru_cache(maxsize=None)
 def generic_references(kind: str, lang: str):
     """The words that refer back to the current subject of a kind ("das Unternehmen"), words.yaml."""
     from ..lexicon import Terms

@@ -1,0 +1,240 @@
+"""Names the pack does not know: another product, company, place or person in a sentence.
+
+A clause that names another model ("das chinesische Modell Vidu erzeugt Clips von zwei Minuten",
+"Luma's Dream Machine was released in June") is about that one, not about the pack's subject that the
+text was about before; its numbers and dates must not be compared with our facts. The pack lists what
+it knows; everything else capitalised is read here, by the shape of the sentence and never by a list
+of names (words.yaml holds the function words and the nouns of kinds of things):
+
+* a capitalised word after a noun of a kind of thing is a name of that kind ("Modell Vidu", "the
+  start-up Genmo", "Forscher Max Müller");
+* a word shaped like a name: a capital inside it ("DreamMachine", "Make-A-Video"), letters and
+  digits ("Gen3");
+* two or more capitalised words in a row ("Luma Dream Machine", "Washington Post"): in German
+  every noun is capitalised, but nouns come one at a time after their article;
+* in English any capitalised word inside the sentence (not a nationality, month or acronym of a
+  common noun);
+* a single word opening the sentence, right before its verb, with no article and no noun ending
+  ("Vidu ist seit Juli verfügbar", "Genmo has released …").
+
+Names after "laut"/"according to", a title or a speech verb are people; otherwise a name is read as a
+product unless a kind noun says otherwise. English headings in title case name nothing this way.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..measures_data import MEASURES, SCALES
+from ..vocabulary import word_lists, word_set
+from .date_words import ABBREVIATIONS, MONTHS, WEEKDAYS
+from .numbers import DE_ORDINAL_STEMS, DE_SCALES, DE_WORDS, EN_ORDINALS, EN_WORDS
+
+# a word, hyphens and digits inside it ("Start-up", "Gen-3"); apostrophes end it ("Luma's")
+_TOKEN = re.compile(r"[^\W_](?:[\w\u2011-]*\w)?")
+_OPENERS = ":\"\u201e\u201c\u201d\u00bb\u00ab\u2018\u2019([*#>|\u2013\u2014"
+_INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+_LOWER_LAST_PART = re.compile(r"[-\u2011][a-zäöüß]+$")
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+_CAPITAL_INSIDE = re.compile(r"\w[-\u2011][A-ZÄÖÜ][-\u2011]\w")     # "Make-A-Video"
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignName:
+    start: int
+    end: int
+    kind: str          # product | organisation | place | person
+
+
+@functools.lru_cache(maxsize=None)
+def _kind_nouns(lang: str) -> dict[str, str]:
+    """{lower-case noun: kind} of words.yaml's name_kinds."""
+    return {noun.lower(): kind for kind, by_lang in word_lists().get("name_kinds", {}).items()
+            for noun in by_lang.get(lang, ())}
+
+
+@functools.lru_cache(maxsize=None)
+def _no_name(lang: str) -> frozenset:
+    """Capitalised words that never make a name: months, weekdays, units and scales ("Milliarden
+    Euro"), acronyms of common nouns."""
+    words = {w.lower() for w in word_lists().get("not_names", {}).get(lang, ())}
+    for table in (MONTHS, WEEKDAYS):
+        for names in table.values():
+            # not "Jan", "Mar": first names are abbreviations of months too
+            words.update(n.lower() for n in names if n.lower() not in ABBREVIATIONS)
+    for measure in MEASURES.values():
+        for unit in measure["units"].values():
+            words.update(w.lower() for w in [*unit.get("words", ()), *unit.get("symbols", ())])
+    for scale in SCALES:
+        words.update(w.lower().rstrip(".") for w in scale.get(lang, ()))
+    # number words open sentences too ("Neun Stockwerke zählt der Turm")
+    words.update(DE_WORDS if lang == "de" else EN_WORDS)
+    words.update(DE_SCALES if lang == "de" else EN_ORDINALS)
+    if lang == "de":
+        words.update(stem + ending for stem in DE_ORDINAL_STEMS for ending in ("", "e", "er", "es", "en", "em"))
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=None)
+def _openers(lang: str) -> frozenset:
+    """Words that open a sentence without naming anything: adverbs, prepositions, pronouns, and the
+    function words of every other list (determiners, clause openers, hedges …)."""
+    words = set(word_set("sentence_openers", lang))
+    for name in ("determiners", "clause_openers", "coordinators", "negations", "hedges", "conditionals",
+                 "indefinite", "everyone", "copulas", "finite_verbs", "verb_openers", "plan_markers"):
+        words |= {w.strip("*") for w in word_set(name, lang)}
+    return frozenset(words)
+
+
+def _kind_of(word: str, lang: str) -> str | None:
+    """The kind a noun names ("Videomodell" -> product), a German compound by its longest last part."""
+    nouns = _kind_nouns(lang)
+    lowered = word.lower()
+    if lang != "de":
+        return nouns.get(lowered)
+    for start in range(len(lowered) - 3):
+        kind = nouns.get(lowered[start:])
+        if kind is not None:
+            return kind
+    return nouns.get(lowered)
+
+
+def _noun_ending(word: str, lang: str) -> bool:
+    lowered = word.lower()
+    return any(lowered.endswith(ending) for ending in word_set("noun_endings", lang))
+
+
+def _title_case(tokens: list, capitals: int) -> bool:
+    """An English heading in title case: most words capitalised."""
+    return len(tokens) >= 3 and capitals * 3 > len(tokens) * 2
+
+
+def foreign_names(text: str, lang: str, known: list[tuple[int, int]]) -> list[ForeignName]:
+    """The names in `text` that the spans in `known` (the pack's subjects) do not cover."""
+    tokens = list(_TOKEN.finditer(text))
+    capitals = [i for i, token in enumerate(tokens) if token.group()[0].isupper()]
+    if not capitals or lang == "en" and _title_case(tokens, len(capitals)):
+        return []
+    no_name, openers = _no_name(lang), _openers(lang)
+
+    def usable(i: int) -> bool:
+        token = tokens[i]
+        word = token.group()
+        # "Hamburg-based", "KI-generierte": an adjective made of a name is no name
+        return (word.lower() not in no_name and not _LOWER_LAST_PART.search(word)
+                and not any(a < token.end() and token.start() < b for a, b in known))
+
+    names = []
+    for first, last in _runs(text, tokens, [i for i in capitals if usable(i)]):
+        initial = _initial(text, tokens[first].start())
+        if initial and tokens[first].group().lower() in openers:
+            first, initial = first + 1, False
+            if first > last:
+                continue
+        name = _judge(text, tokens, first, last, initial, lang)
+        if name is not None:
+            names.append(name)
+    return names
+
+
+def _runs(text: str, tokens: list, indices: list[int]) -> list[tuple[int, int]]:
+    """Consecutive capitalised words joined by single spaces, as (first, last) token indices."""
+    runs = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1 and text[tokens[i - 1].end():tokens[i].start()] == " ":
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _initial(text: str, start: int) -> bool:
+    """The word opens its sentence (or a quotation, a parenthesis, an item after a colon)."""
+    before = text[max(0, start - 8):start].rstrip()     # a few characters: a long sentence stays linear
+    if before:
+        return before[-1] in _OPENERS
+    return start < 8 or not text[:start].strip()
+
+
+def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: str) -> ForeignName | None:
+    """Whether the run of capitalised words tokens[first..last] is a name, and of what kind."""
+    previous = tokens[first - 1].group() if first else ""
+    kind = _kind_of(previous, lang) if previous else None
+    if kind is None and last > first:
+        kind = _kind_of(tokens[first].group(), lang)     # the run opens with it: "Forscher Max Müller"
+        first += kind is not None
+    elif lang == "de" and kind is not None and not previous[0].isupper():
+        kind = None                                      # a German noun of a kind is capitalised
+    fronted = lang == "de" and kind is None and last > first and _opens_noun_phrase(text, tokens, first)
+    if fronted:
+        first += 1                                       # "Die Citybahn Vellmar wurde …": the name after a noun
+    start, end = tokens[first].start(), tokens[last].end()
+    words = [t.group() for t in tokens[first:last + 1]]
+    if fronted:
+        return ForeignName(start, end, "product")
+    if kind is not None:
+        # "Modell Vidu", but not "der Konzern Milliarden", "erzeugt das Modell Clips": a German single
+        # word with a noun's ending after the kind noun is its object, unless the noun phrase opens
+        # the sentence ("Die Schwebebahn-Linie Wupper wurde …")
+        if lang == "de" and len(words) == 1 and _noun_ending(words[0], lang) \
+                and not _opens_noun_phrase(text, tokens, first - 1):
+            return None
+        return ForeignName(start, end, kind)
+    shaped = any(_INNER_CAPITAL.search(w) or _LETTER_DIGIT.search(w) or _CAPITAL_INSIDE.search(w) for w in words)
+    if not (shaped or len(words) > 1 and _not_nouns(words, lang) or lang == "en" and not initial
+            or _opens_before_verb(text, tokens, first, last, initial, lang)):
+        return None
+    return ForeignName(start, end, _person_or_product(text, tokens, first, last, lang))
+
+
+def _opens_noun_phrase(text: str, tokens: list, first: int) -> bool:
+    """German: the run follows an article that opens the sentence ("Die Citybahn Vellmar …", "Auch
+    die Regiotram Kassel …"); a noun there is followed by its name, not by an object, which comes
+    only after the verb ("erzeugt das Modell Clips")."""
+    if first < 1 or tokens[first - 1].group().lower() not in word_set("determiners", "de"):
+        return False
+    article = tokens[first - 1]
+    return _initial(text, article.start()) or first >= 2 and _initial(text, tokens[first - 2].start()) \
+        and tokens[first - 2].group().lower() in word_set("sentence_openers", "de")
+
+
+def _not_nouns(words: list[str], lang: str) -> bool:
+    """German nouns meet without an article only across phrases ("zwei Minuten Länge"): a run whose
+    every word has a noun's ending is not a name ("Washington Post", "Max Müller" are)."""
+    return lang != "de" or not all(_noun_ending(w, lang) for w in words)
+
+
+def _opens_before_verb(text: str, tokens: list, first: int, last: int, initial: bool, lang: str) -> bool:
+    """A single word opening the sentence right before a finite verb, without an article and without
+    a noun's ending, names something ("Vidu ist seit Juli verfügbar"; not "Zugang haben nur …")."""
+    if not initial or first != last or last + 1 >= len(tokens):
+        return False
+    word = tokens[first].group()
+    if _noun_ending(word, lang) or word.isupper():
+        return False
+    following = tokens[last + 1].group().lower()
+    if text[tokens[last].end():tokens[last + 1].start()] != " ":
+        return lang == "en" and text[tokens[last].end():tokens[last].end() + 2] in ("'s", "\u2019s")
+    return following in word_set("finite_verbs", lang) or following in word_set("speech_verbs", lang)
+
+
+def _person_or_product(text: str, tokens: list, first: int, last: int, lang: str) -> str:
+    """People are named after a title, "laut"/"according to" or beside a speech verb; a name is
+    otherwise read as a thing (a product or a company the clause is about)."""
+    speech = word_set("speech_verbs", lang)
+    before = [t.group().lower() for t in tokens[max(0, first - 3):first]]
+    places = word_set("place_prepositions", lang)
+    for back, word in enumerate(reversed(before)):
+        if word in places:
+            between = [t.group() for t in tokens[first - back:first]]
+            if all(w[0].islower() or w.lower() in _no_name(lang) for w in between):
+                return "place"          # "in the German North Sea", "vor Sylt"
+            break
+    after = tokens[last + 1].group().lower() if last + 1 < len(tokens) else ""
+    if before and (before[-1] in speech or before[-1] in ("laut", "according")
+                   or _kind_of(before[-1], lang) == "person"):
+        return "person"
+    if after in speech or before[-2:] == ["according", "to"]:
+        return "person"
+    return "product"
