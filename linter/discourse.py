@@ -293,8 +293,8 @@ def _row_texts(doc: Document) -> dict[int, str]:
     return {line: " | ".join(texts) for line, texts in cells.items()}
 
 
-# a table's delimiter row, under its header: "|---|:--:|", "--- | ---"
-_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+# the characters of a table's delimiter row, under its header: "|---|:--:|", "--- | ---"
+_DELIMITER_CHARS = frozenset("|:- \t")
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
@@ -325,7 +325,7 @@ def _column_heads(doc: Document) -> dict[int, str]:
         if line != last_line:
             next_end = doc.text.find("\n", line_end + 1)
             following = doc.text[line_end + 1:len(doc.text) if next_end < 0 else next_end]
-            if _DELIMITER_ROW.fullmatch(following) and "-" in following:
+            if "-" in following and set(following) <= _DELIMITER_CHARS:
                 header, header_line = _cells_of(doc.text[line_start:line_end]), line
             elif line - last_line > 2:
                 header = []                   # rows of another table, which had no header we saw
