@@ -333,6 +333,26 @@ class ByLanguage(Type):
 
 
 @dataclass(frozen=True)
+class ByPredicate(Type):
+    """A mapping from predicate names to lists ({rise: [Kirschblüten], fall: [seitwärts]}); which names are
+    allowed depends on the fact, so the kind's reader checks them."""
+
+    item: Type
+    summary = "a mapping from predicates to lists of texts"
+
+    def accepts(self, value) -> bool:
+        return isinstance(value, dict)
+
+    def problems(self, value, at):
+        for key, items in value.items():
+            line = value.line_of(key) if hasattr(value, "line_of") else at.line
+            yield from ListOf(self.item, single=True).problems(items, at.inner(line, value))
+
+    def json(self):
+        return {"type": "object", "additionalProperties": ListOf(self.item, single=True).json(), "minProperties": 1}
+
+
+@dataclass(frozen=True)
 class OneOf(Type):
     """The first alternative that takes the value's shape judges it."""
 
@@ -590,12 +610,16 @@ EXPECTED = {
         Field("predicate", texts(), "What is said: predicates of the shared vocabulary (develop, operate, build...)."),
         Field("by", texts(), "With predicate: subject ids of who does it; another one named as doing it "
               "contradicts the fact."),
-        Field("wrong", texts(), "Alternatives in plain words that contradict the value: with predicate, when the "
-              "clause says the predicate; without, when the clause is about the subject (and names a cue)."),
+        Field("wrong", OneOf((texts(), ByPredicate(Text()))), "Alternatives in plain words that contradict the "
+              "value: with predicate, when the clause says the predicate (a list), or a given one of the fact's "
+              "predicates ({rise: [Regentropfen], fall: [seitwärts]}); without, when the clause is about the subject "
+              "(and names a cue)."),
         Field("among", Text(), "Without predicate: a class of alternatives of linter/vocabulary/words.yaml "
               "(classes: colours); every word of it but the right one contradicts the value."),
         Field("right", ByLanguage(Text()), "Without predicate: the words that say the value; a clause that "
               "denies them (\"kein Diffusionsmodell\") contradicts it."),
+        Field("doer", texts(), "With predicate: who does it, in plain words; named as the one it is done to (after "
+              "the predicate's preposition: \"ein Auto fährt über einen Bus\") it contradicts the fact."),
         Field("contradicted_by", _patterns(), "Without predicate: patterns of the alternatives that contradict "
               "the value (the last resort)."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),

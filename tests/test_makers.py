@@ -1,22 +1,25 @@
 """Who did what: who made a product, said with a verb or — the commonest way — without one ("Vantors
 Skyra", "die Vantor-Drohne Skyra", "Skyra von Vantor", "Skyra, which Vantor unveiled"), and who sues whom
 (another plaintiff, or the roles reversed), on an invented story (tests/fixtures/packs/makers), in sentences
-written for this test, both languages, flag and pass. An organisation the pack does not know counts when
-its name says it is one (claims/organisations.py)."""
+written for this test, both languages, flag and pass; and who does what to whom in plain words (`doer`, and
+`wrong` alternatives by predicate). An organisation the pack does not know counts when its name says it is
+one (claims/organisations.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
 from linter.engine import lint_document
+from linter.fields import RuleError
 from linter.rulebook import load_pack
 from linter.segments import read_markdown
 
 PACK = Path(__file__).parent / "fixtures" / "packs" / "makers" / "rules"
 DATE = dt.date(2025, 6, 1)
-FLAG, PASS, SUED = "skyra.maker", None, "aerolux.lawsuit"
+FLAG, PASS, SUED, VIDEO = "skyra.maker", None, "aerolux.lawsuit", "skyra.promo-video"
 
 # (language, text, the rule that must report it, or None)
 CASES = {
@@ -63,6 +66,12 @@ CASES = {
     "de:metaphor": ("de", "Milano, Vantors Skyra, wiegt mehr.", PASS),
     "de:metaphor-copula": ("de", "Milano gilt als Vantors Skyra.", PASS),
     "en:moved-from-product": ("en", "Pilots moved to Skyra from Milano.", PASS),
+    "de:chain-of-von": ("de", "Ein Video von Skyra von Vantor zeigt den Hafen.", PASS),
+    "en:chain-of-of": ("en", "A test of Skyra from the Kestrel Times impressed readers.", PASS),
+    "de:maker-owns-another-noun": ("de", "Skyra, inspiriert von Vantors Forschung, wiegt 900 Gramm.", PASS),
+    "en:backed-compound": ("en", "The Vantor-backed drone Skyra weighs 900 grams.", PASS),
+    "de:rival-compound-maker": ("de", "Der Vantor-Konkurrent Skyra wiegt 900 Gramm.", PASS),
+    "de:list-after-owner": ("de", "Vantors Drohne und Skyra konkurrieren.", PASS),
     "de:question": ("de", "Ist Skyra eine Drohne von Vantor?", PASS),
     "en:question": ("en", "Is Skyra Vantor's drone?", PASS),
     "de:negated": ("de", "Skyra stammt nicht von Vantor.", PASS),
@@ -86,6 +95,18 @@ CASES = {
     "de:sue:common-noun-plaintiff": ("de", "Der Kläger hat Aerolux verklagt.", PASS),
     "de:sue:question": ("de", "Verklagt die Kestrel Post Aerolux?", PASS),
     "en:sue:negated": ("en", "Aerolux is not suing the Harbor Ledger.", PASS),
+    # --- who does what to whom, in plain words ----------------------------------------------------------
+    "de:doer:as-done-to": ("de", "Im Werbevideo von Skyra fährt ein Lieferwagen über den Traktor.", VIDEO),
+    "de:doer:as-done-to-verb-last": ("de", "Im Werbevideo von Skyra sieht man, wie ein Auto über den Traktor rollt.", VIDEO),
+    "en:doer:as-done-to": ("en", "In Skyra's promo video, a van rolls over the tractor.", VIDEO),
+    "de:wrong:of-the-predicate": ("de", "Im Werbevideo von Skyra fährt der Traktor über einen Zaun.", VIDEO),
+    "en:wrong:of-the-predicate": ("en", "In Skyra's promo video the tractor drives over a fence.", VIDEO),
+    "de:wrong:of-another-predicate": ("de", "Im Werbevideo von Skyra steigt Rauch auf.", VIDEO),
+    "de:doer:right": ("de", "Im Werbevideo von Skyra fährt der Traktor über eine Rampe.", PASS),
+    "en:doer:right": ("en", "In Skyra's promo video the tractor drives over a ramp.", PASS),
+    "de:wrong:other-predicate-only": ("de", "Im Werbevideo von Skyra fährt der Traktor durch Rauch über die Rampe.", PASS),
+    "de:doer:negated": ("de", "Im Werbevideo von Skyra fährt kein Auto über den Traktor.", PASS),
+    "en:doer:question": ("en", "Does a van roll over the tractor in Skyra's promo video?", PASS),
 }
 
 
@@ -99,3 +120,16 @@ def test_maker_claims(rulebook, lang, text, rule):
     doc = read_markdown(f"---\nlang: {lang}\ndate: {DATE.isoformat()}\n---\n{text}\n", "<test>")
     findings = [f for f in lint_document(doc, rulebook, date=DATE) if f.severity.name in ("ERROR", "WARNING")]
     assert sorted({f.rule for f in findings}) == ([rule] if rule else []), [f.message for f in findings]
+
+
+def test_wrong_alternatives_name_the_facts_predicates(tmp_path):
+    pack = tmp_path / "rules"
+    shutil.copytree(PACK, pack)
+    shutil.copytree(PACK.parent / "seeds", tmp_path / "seeds")
+    facts = pack / "skyra.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("rise: [Rauch, smoke]", "fly: [Rauch, smoke]"),
+                     encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_pack([pack])
+    assert any("skyra.yaml:" in m and 'names predicate "fly", which is not among the fact\'s predicates' in m
+               for m in caught.value.messages), caught.value.messages

@@ -84,6 +84,13 @@ SAYS = {
     "en:complete:verb": ("en", "Crews completed the works in June.", "complete"),
     "de:train-on:noun": ("de", "Die Trainingsdaten stammen aus Archiven.", "train_on"),
     "de:sue:verb": ("de", "Die Zeitung verklagte den Konzern.", "sue"),
+    "en:sue:verb": ("en", "The paper sued the firm in March.", "sue"),
+    "de:drive-over:verb-and-preposition": ("de", "Der Traktor rollte langsam über die Rampe.", "drive_over"),
+    "en:drive-over:phrasal": ("en", "A van ran the cones over.", "drive_over"),
+    "de:rise:separable": ("de", "Über dem Hafen stiegen Funken auf.", "rise"),
+    "en:rise:irregular": ("en", "Sparks rose above the harbour.", "rise"),
+    "de:fall:irregular": ("de", "Im Film fiel Schnee auf die Dächer.", "fall"),
+    "en:fall:irregular": ("en", "Snow fell on the roofs.", "fall"),
     "de:compound-noun": ("de", "Seit dem Ankerschaden im August ruht die Anlage.", "damage"),
     "de:compound-noun-2": ("de", "Der Verkaufsstart ist im Mai.", "release"),
 }
@@ -97,6 +104,7 @@ DOES_NOT_SAY = {
     "de:word-inside-another": ("de", "Die Vorstellungskraft der Kinder ist groß.", "announce"),
     "en:lexical-neighbour": ("en", "The availability heuristic is a bias.", "approve"),
     "de:short-word-is-no-compound": ("de", "Der Bestart war gut.", "release"),
+    "de:fahren-without-ueber": ("de", "Der Traktor fährt durch die Halle.", "drive_over"),
 }
 
 

@@ -54,6 +54,11 @@ def read_alternatives(reader) -> tuple[tuple, str, dict]:
     return wrong, among, right
 
 
+def phrases(texts) -> tuple:
+    """Words in plain words as the alternatives are read (for category facts with a predicate)."""
+    return tuple(_phrase(t) for t in texts)
+
+
 def _phrase(text: str) -> tuple:
     """An alternative as its words, each (word, capitals): capitals are matched only as written."""
     return tuple((w, w.isupper() and len(w) > 1) for w in _WORD.findall(text))

@@ -5,9 +5,14 @@ Fields (`expected`), the plain-words model:
   predicate   what is said: predicates of the shared vocabulary ("develop", "operate", "build")
   by          the subject ids of who does it: another organisation or person named as doing it in the
               clause is a contradiction ("Sora wurde von Google entwickelt")
+              (also said without a verb by a maker phrase: claims/makers.py; reversed roles count too:
+              "OpenAI verklagt die New York Times"; who does what in a clause: checks/agents.py)
+  doer        who does it in plain words ("Bus"): named where the one it is done to stands ("ein Auto
+              fährt über einen Bus") it is a contradiction
   wrong       alternatives in plain words that contradict the value when the clause says the
-              predicate ("Exportkabel" for a damaged inter-array cable); matched as
-              checks/alternatives.py matches them (by word start, so inflected forms count)
+              predicate ("Exportkabel" for a damaged inter-array cable), or lists by predicate; matched
+              as checks/alternatives.py matches them, inflected ("Exportkabels"), but a compound that
+              starts with one names another thing ("Kirschblütenallee")
   value       the value in words, shown in the finding
 Without a predicate (what something is, which colour it has: checks/alternatives.py): `wrong` (the
 alternatives), `among` (a class of words.yaml: colours) and `right` (the words that say the value, whose
@@ -21,21 +26,19 @@ PASS (by: openai): "Entwickelt hat Sora das Unternehmen OpenAI."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..claims.clauses import ends_piece
 from ..claims.makers import find_makers, rival_compound
-from ..claims.organisations import unknown_mentions
 from ..fields import FieldReader
 from ..findings import Mismatch
-from .alternatives import first_alternative, read_alternatives, value_mismatches
+from .agents import agents, done_to_slot, roles_reversed
+from .alternatives import first_alternative, phrases, read_alternatives, value_mismatches
 from .patterns import pattern_mismatches
 from .predicates import definitions, hits_in, introduces_another, negated_in, possessive, read_predicates, word_set
 
 KIND = "category"
 _WORD = re.compile(r"[^\W\d_]+")
-_HYPHENATED = re.compile(r"[^\W\d_][\w-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +51,53 @@ class Expected:
     wrong: tuple = ()
     among: str = ""
     right: dict = None
+    doer: "Listed" = None
+    wrong_by: dict = None       # predicate -> Listed: alternatives that contradict only what it says
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Words in plain words matched as checks/alternatives.py matches a fact's alternatives (its shape)."""
+
+    wrong: tuple
+    among: str = ""
+    right: dict = field(default_factory=dict)
 
 
 def parse_expected(reader: FieldReader) -> Expected:
     """Validate the `expected` mapping of a categorical fact."""
     predicate = read_predicates(reader, "predicate")
-    by, wrong = reader.strings("by"), reader.strings("wrong")
-    if predicate and not (by or wrong):
-        raise reader.fail("predicate", "needs `by` (who does it) or `wrong` (the alternatives that contradict the value)")
-    alternatives, among, right = read_alternatives(reader)
     if predicate:
+        by, doer = reader.strings("by"), reader.strings("doer")
+        wrong_by = _wrong_by_predicate(reader, predicate)
+        alternatives, among, right = ((), "", {}) if wrong_by else read_alternatives(reader)
         if right:
             raise reader.fail("right", "is for facts without a predicate (the predicate says the value)")
+        if not (by or alternatives or among or wrong_by or doer):
+            raise reader.fail("predicate", "needs `by` (who does it), `doer` (who does it, in plain words) or "
+                                           "`wrong` (the alternatives that contradict the value)")
         return Expected(reader.text("value"), reader.patterns("contradicted_by"), reader.patterns("unless"),
-                        predicate, by, alternatives, among, {})
+                        predicate, by, alternatives, among, {}, Listed(phrases(doer)) if doer else None, wrong_by)
+    alternatives, among, right = read_alternatives(reader)
     plain = bool(alternatives or among or right)
     if plain and reader.has("contradicted_by"):
         raise reader.fail("contradicted_by", "cannot stand beside wrong, among or right: say the alternatives "
                                              "in plain words or in patterns, not both")
     return Expected(reader.text("value"), reader.patterns("contradicted_by", required=not plain),
                     reader.patterns("unless"), wrong=alternatives, among=among, right=right)
+
+
+def _wrong_by_predicate(reader: FieldReader, predicates: tuple) -> dict | None:
+    """`wrong` as lists by predicate ({rise: [Kirschblüten], fall: [seitwärts]}); None for a plain list."""
+    raw = reader.raw("wrong", required=False)
+    if not isinstance(raw, dict):
+        return None
+    for name in raw:
+        if name not in predicates:
+            raise reader.fail("wrong", f'names predicate "{name}", which is not among the fact\'s predicates '
+                                       f'({", ".join(predicates) or "none"})')
+    return {name: Listed(phrases([items] if isinstance(items, str) else [str(i) for i in items]))
+            for name, items in raw.items()}
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
@@ -115,6 +145,30 @@ def _about(sentence, scope, left: int, right: int) -> bool:
     return sentence.current.get(kind) == scope.subject
 
 
+def _alternative_in(listed: Listed, sentence, left: int, right: int) -> tuple[int, int] | None:
+    """The first of the listed words in [left, right), inflected ("Exportkabels"): with a predicate they
+    name things, and a compound that begins with one names another ("Kirschblütenallee", "Busbahnhof")."""
+    span = first_alternative(listed, sentence, left, right)
+    if span is None:
+        return None
+    if listed.among:
+        return span                     # a class's words come with their endings only
+    found = [w.lower() for w in _WORD.findall(sentence.text[span[0]:span[1]])]
+    for phrase in listed.wrong:
+        said = [w.lower() for w, _ in phrase]
+        if len(said) == len(found) and all(f.startswith(w) and len(f) - len(w) <= 3 for f, w in zip(found, said)):
+            return span
+    return None
+
+
+def _doer_done_to(doer: Listed, sentence, hit, left: int, right: int) -> tuple[int, int] | None:
+    """The one who does it (`doer`, in plain words) named where the predicate puts the one it is done to:
+    after its preposition ("ein Auto fährt über einen Bus", "a car drives over a bus" for a bus driving over
+    a car). The span of that word, or None."""
+    slot = done_to_slot(sentence, hit, left, right)
+    return None if slot is None else _alternative_in(doer, sentence, *slot)
+
+
 def _relative_clause_of(sentence, subject: str, left: int) -> bool:
     """The clause is a relative clause of the subject named right before it ("Sora, das Google vorgestellt
     hat"; "Sora, which Meta unveiled")."""
@@ -126,117 +180,6 @@ def _relative_clause_of(sentence, subject: str, left: int) -> bool:
         return False
     end = len(before[:-1].rstrip())
     return any(m.subject == subject and m.end == end for m in sentence.mentions)
-
-
-def _agents(sentence, hit, left: int, right: int) -> list:
-    """The organisations or people the clause says do what the predicate says: after "von"/"by" ("von der
-    Deichnetz Übertragung GmbH betrieben"), right before the predicate ("Korvendal Energie betreibt"),
-    right after a finite verb ("hat Deichnetz verlegt"), or — for predicates whose value follows their
-    words (member_of) — named after them."""
-    text = sentence.text
-    linked = []
-    value_after = definitions(sentence).get(hit.predicate, {}).get("value_after")
-    # names the pack does not know count as agents only when organisations.py reads them as organisations
-    known = [m for m in sentence.mentions if not m.foreign]
-    for mention in sorted(known + unknown_mentions(sentence), key=lambda m: m.start):
-        if not (left <= mention.start < right) or mention.kind not in ("organisation", "person", "product") \
-                or possessive(sentence, mention):
-            continue
-        before = [w.lower() for w in _WORD.findall(text[left:mention.start])]
-        between = _WORD.findall(text[mention.end:hit.start]) if mention.end <= hit.start else None
-        after_von = _after_agent_preposition(sentence, left, mention.start)
-        if after_von and _finite_after(sentence, hit, mention):
-            continue                    # "Die Aufnahmen von Vantor zeigen": von belongs to the noun before it
-        if after_von:
-            linked.append(mention)
-        elif len(before) == 1 and before[0] in word_set("relative_pronouns", sentence.lang) and mention.end <= hit.start:
-            linked.append(mention)      # "…, das Vantor im Mai vorgestellt hat": the relative clause's subject
-        elif between is not None and len(between) <= 1:
-            linked.append(mention)
-        elif before and before[-1] in word_set("finite_verbs", sentence.lang) and mention.start < hit.start:
-            linked.append(mention)
-        elif between and _fronted_subject(sentence, before, between[0]):
-            linked.append(mention)      # "Google hat Sora im Februar entwickelt": the subject before the verb
-        elif sentence.lang == "de" and hit.pos == "verbs" and hit.end <= mention.start \
-                and len(_WORD.findall(text[hit.end:mention.start])) <= 1 and not _doer_first(sentence, left, hit):
-            linked.append(mention)      # "Die Turbinen liefert Halvardsen Wind": the subject after the verb
-        elif value_after and mention.start > hit.start:
-            linked.append(mention)
-    return linked
-
-
-def _after_agent_preposition(sentence, left: int, start: int) -> bool:
-    """The name follows "von"/"by", with determiners and a noun for organisations between ("von der Firma
-    Runway", "by the start-up Pika")."""
-    skip = word_set("determiners", sentence.lang) | word_set("organisation_nouns", sentence.lang)
-    words = [w.lower() for w in _HYPHENATED.findall(sentence.text[left:start])][-4:]
-    while words and words[-1] in skip:
-        words = words[:-1]
-    return bool(words) and words[-1] in word_set("agent_prepositions", sentence.lang)
-
-
-def _doer_first(sentence, left: int, hit) -> bool:
-    """An organisation or person opens the German clause before its verb ("Aerolux verklagt Vantor"): it is
-    the subject, and a name after the verb is the object (with a thing first, the order may be the other:
-    "Die Turbinen liefert Halvardsen Wind")."""
-    for mention in sentence.mentions:
-        if left <= mention.start < hit.start and mention.kind in ("organisation", "person"):
-            before = [w.lower() for w in _WORD.findall(sentence.text[left:mention.start])]
-            return all(w in word_set("determiners", sentence.lang) for w in before)
-    return False
-
-
-def _finite_after(sentence, hit, mention) -> bool:
-    """A German finite verb right after "von X" ("Die Aufnahmen von Vantor zeigen"): "von" belongs to the
-    noun before it; a passive's agent comes before a participle at the clause's end ("von X entwickelt")."""
-    return sentence.lang == "de" and hit.pos == "verbs" and mention.end <= hit.start \
-        and not _WORD.findall(sentence.text[mention.end:hit.start]) and not ends_piece(sentence.text, hit.end)
-
-
-def _fronted_subject(sentence, before: list, next_word: str) -> bool:
-    """A name that opens a German clause (after determiners at most), an auxiliary right after it, and the
-    verb at the end ("Google hat Sora im Februar entwickelt")."""
-    determiners = word_set("determiners", sentence.lang)
-    return sentence.lang == "de" and all(w in determiners for w in before) \
-        and next_word.lower() in word_set("auxiliaries", sentence.lang)
-
-
-def _roles_reversed(sentence, hit, left: int, right: int, subject: str, by: tuple) -> tuple[int, int] | None:
-    """The fact's subject does to one of `by` what `by` does to it ("OpenAI verklagt die New York Times",
-    "OpenAI sued the NYT", for the New York Times suing OpenAI): the span of the subject as the doer.
-    Only organisations and people can swap roles; another party of the subject's own ("OpenAI verklagt
-    Elon Musk") is another claim, not a contradiction."""
-    if hit.pos != "verbs" or sentence.subject_kind.get(subject) not in ("organisation", "person") or \
-            definitions(sentence).get(hit.predicate, {}).get("value_after"):
-        return None
-    if sentence.lang == "de" and hit.start > 0 and sentence.text[hit.start].isupper():
-        return None                                   # "eine Klage": a German noun, not the verb "klagen"
-    named = [m for m in sentence.mentions if left <= m.start < right and not possessive(sentence, m)]
-    if not any(m.subject in by for m in named):
-        return None
-    passive = _passive(sentence, hit, left, right)
-    for mention in (m for m in named if m.subject == subject):
-        after_von = _after_agent_preposition(sentence, left, mention.start)
-        if after_von and passive:
-            return mention.start, mention.end         # "Die NYT wird von OpenAI verklagt"
-        before = [w.lower() for w in _WORD.findall(sentence.text[left:mention.start])]
-        between = _WORD.findall(sentence.text[mention.end:hit.start]) if mention.end <= hit.start else None
-        if passive or after_von or between is None or not all(w in word_set("determiners", sentence.lang) for w in before):
-            continue
-        if not between or between[0].lower() in word_set("auxiliaries", sentence.lang):
-            return mention.start, mention.end         # "OpenAI verklagt die NYT", "OpenAI has sued the NYT"
-    return None
-
-
-def _passive(sentence, hit, left: int, right: int) -> bool:
-    """The clause is passive: a form of "werden" and a participle ("wird … verklagt"), or a form of "be"
-    right before an English participle ("was sued")."""
-    words = [w.lower() for w in _WORD.findall(sentence.text[left:right])]
-    verb = sentence.text[hit.start:hit.end].lower()
-    if sentence.lang == "de":
-        return any(w in word_set("passive_auxiliaries", "de") for w in words) and not verb.endswith("en")
-    before = _WORD.findall(sentence.text[left:hit.start])
-    return bool(before) and before[-1].lower() in word_set("passive_auxiliaries", "en") and not verb.endswith("ing")
 
 
 def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
@@ -289,18 +232,22 @@ def _verb_mismatches(rule, sentence) -> Iterator[Mismatch]:
             # a person presenting a product does not say which organisation made it: people count
             # only when `by` names one
             people = any(sentence.subject_kind.get(s) == "person" for s in expected.by)
-            agents = [m for m in _agents(sentence, hit, left, right)
-                      if m.subject != rule.scope.subject and (people or m.kind != "person")]
-            wrong = [m for m in agents if m.subject not in expected.by]
+            doers = [m for m in agents(sentence, hit, left, right)
+                     if m.subject != rule.scope.subject and (people or m.kind != "person")]
+            wrong = [m for m in doers if m.subject not in expected.by]
             if wrong:
                 spans.append((wrong[0].start, wrong[0].end))
-            reversed_roles = _roles_reversed(sentence, hit, left, right, rule.scope.subject, expected.by)
+            reversed_roles = roles_reversed(sentence, hit, left, right, rule.scope.subject, expected.by)
             if reversed_roles is not None:
                 spans.append(reversed_roles)
-        if expected.wrong:
-            wrong = first_alternative(expected, sentence, left, right)
-            if wrong is not None:
-                spans.append(wrong)
+        listed = (expected.wrong_by or {}).get(hit.predicate) or (expected if expected.wrong or expected.among else None)
+        wrong = _alternative_in(listed, sentence, left, right) if listed is not None else None
+        if wrong is not None:
+            spans.append(wrong)
+        if expected.doer:
+            swapped = _doer_done_to(expected.doer, sentence, hit, left, right)
+            if swapped is not None:
+                spans.append(swapped)
         for start, end in spans[:1]:
             stance = sentence.stance(start, end)
             if stance.reason in ("question", "reported", "hypothetical"):

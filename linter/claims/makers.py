@@ -217,6 +217,9 @@ def _origin(text: str, maker, product, lang: str) -> str | None:
     """ "Sora von Google", "Sora, ein Modell von Meta", "Gen-2, the model from Pika" """
     if maker.start < product.end or _compound_head(text, maker) or _genitive_end(text, maker, lang) is not None:
         return None
+    before = _words(text, max(0, product.start - 12), product.start)
+    if before and before[-1][0].lower() in word_set("maker_prepositions", lang) | word_set("affiliation_prepositions", lang):
+        return None         # "ein Video von Sora von Shy Kids", "a test of Sora from The Verge": not Sora's origin
     words = _words(text, product.end, maker.start)
     if not words or words[-1][0].lower() not in word_set("maker_prepositions", lang):
         # "von der Firma Runway", "from the start-up Pika"
