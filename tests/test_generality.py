@@ -153,6 +153,20 @@ CASES = {
                                     "tram.opening.date"),
     "de:unknown-name:operates-its-own": ("de", AFTER_OPENING, "Die Firma Railtec betreibt seit 2020 ihre eigene Linie.", None),
     "en:compared:unlike": ("en", AFTER_OPENING, "Line 7, unlike line 3, opened on 13 September 2025.", "tram.opening.date"),
+    # --- "ohne"/"without" before a predicate's noun; a need; whose act the noun is ----------------
+    "de:without:genitive-agent": ("de", AFTER_OPENING, "Bahnbau Ost durfte den Fahrplan ohne Zustimmung der Verkehrsbetriebe ändern.",
+                                  "tram.timetable.approval"),
+    "de:without:need-denied": ("de", AFTER_OPENING, "Für Fahrplanänderungen ist eine Genehmigung der NVB nicht erforderlich.",
+                               "tram.timetable.approval"),
+    "en:without:need-denied": ("en", AFTER_OPENING, "Timetable changes no longer need the NVB's approval.", "tram.timetable.approval"),
+    "en:without:agent-after": ("en", AFTER_OPENING, "The contractor changed the timetable without approval from the NVB.",
+                               "tram.timetable.approval"),
+    "de:without:double-negation": ("de", AFTER_OPENING, "Kein Fahrplan darf ohne Genehmigung der Verkehrsbetriebe geändert werden.", None),
+    "de:without:another-agent": ("de", AFTER_OPENING, "Die Verkehrsbetriebe haben den Fahrplan ohne Genehmigung der Stadt geändert.", None),
+    "en:without:another-agent": ("en", AFTER_OPENING, "The NVB changed the timetable without approval from the city.", None),
+    "en:without:whether": ("en", AFTER_OPENING, "Whether timetable changes need the NVB's approval is unclear.", None),
+    "de:without:need-stated": ("de", AFTER_OPENING, "Für jede Fahrplanänderung ist eine Genehmigung der NVB nötig.", None),
+    "de:without:other-thing": ("de", AFTER_OPENING, "Die NVB haben den Umbau ohne Genehmigung begonnen.", None),
 }
 
 

@@ -13,8 +13,8 @@ import re
 from .predicates import has_word, possessive, word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
-# how many words may stand between "ohne"/"gegen" and its noun ("ohne jede vorherige Freigabe")
-_NOUN_PHRASE = 3
+# how many words may stand between "ohne"/"gegen" and its noun ("without the company's prior approval")
+_NOUN_PHRASE = 4
 
 
 @functools.lru_cache(maxsize=None)

@@ -157,7 +157,9 @@ def _about(rule, sentence, hit, left: int, right: int) -> bool:
         if agent == "":
             return sentence.refers_to(subject, hit.end, right) and sentence.in_context(rule.scope)
     if clause_is_about(sentence, rule.scope, left, right, hit.start):
-        return not introduces_another(sentence, subject, left, right, rule.expected.predicate)
+        # a thing brought in with "ein"/"a" is the fact's object when it has one ("arbeitet an einem Klassifizierer")
+        return bool(rule.expected.object) or not introduces_another(sentence, subject, left, right,
+                                                                     rule.expected.predicate)
     fronted = _fronted(sentence, left)
     if fronted is not None and clause_is_about(sentence, rule.scope, fronted[0], fronted[1], fronted[1]):
         return True
@@ -216,6 +218,8 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         left, right = sentence.clause_span(hit.start, hit.end)
         if (left, right) in seen or not _about(rule, sentence, hit, left, right):
             continue
+        if rule.scope.anti_cues and rule.scope.anti_cues.search(sentence.text[left:right]):
+            continue    # the clause is about another thing of the kind ("Text-Klassifizierer")
         thing = None
         if expected.object:
             fronted = _fronted(sentence, left)
