@@ -589,6 +589,8 @@ EXPECTED = {
               "the text is about."),
         Field("excluded", texts(), "With holds: restricted, whom or what it is not for, in plain words (a claim "
               "that it is contradicts, unless it states a requirement)."),
+        Field("all_of", ListOf(texts(min_items=1)), "With holds: restricted, the groups it holds for together, each "
+              "a list of words; a restriction to some of them only contradicts."),
         Field("contradicted_by", _patterns(), "Without predicate: patterns whose match in a sentence about the "
               "subject contradicts the state."),
         Field("unless", _patterns(), "Patterns whose match in the same sentence keeps it from contradicting."),

@@ -167,6 +167,34 @@ CASES = {
     "en:without:whether": ("en", AFTER_OPENING, "Whether timetable changes need the NVB's approval is unclear.", None),
     "de:without:need-stated": ("de", AFTER_OPENING, "Für jede Fahrplanänderung ist eine Genehmigung der NVB nötig.", None),
     "de:without:other-thing": ("de", AFTER_OPENING, "Die NVB haben den Umbau ohne Genehmigung begonnen.", None),
+    # --- a state that ended: only "still" contradicts it ------------------------------------------
+    "de:ended:still": ("de", AFTER_OPENING, "Nach wie vor ist der Ersatzbus 7E in Betrieb.", "tram.replacement-bus"),
+    "en:ended:remains": ("en", AFTER_OPENING, "Bus 7E remains in operation alongside the tram.", "tram.replacement-bus"),
+    "de:ended:history": ("de", AFTER_OPENING, "Während der Bauzeit war der Ersatzbus 7E in Betrieb.", None),
+    "en:ended:history": ("en", AFTER_OPENING, "During construction, bus 7E was in operation.", None),
+    "en:ended:question": ("en", AFTER_OPENING, "Is bus 7E still in operation?", None),
+    # --- whom a restriction leaves out (excluded) ------------------------------------------------
+    "de:excluded:also": ("de", AFTER_OPENING, "Das Parkhaus Nordbahnhof können auch Anwohner nutzen.", "tram.car-park"),
+    "en:excluded:passive": ("en", AFTER_OPENING, "The Nordbahnhof car park can be used by residents.", "tram.car-park"),
+    "de:excluded:requirement": ("de", AFTER_OPENING, "Anwohner brauchen eine Genehmigung, um das Parkhaus Nordbahnhof zu nutzen.", None),
+    "de:excluded:restriction": ("de", AFTER_OPENING, "Anwohner dürfen das Parkhaus Nordbahnhof nur nachts nutzen.", None),
+    "en:excluded:denied": ("en", AFTER_OPENING, "Residents cannot use the Nordbahnhof car park.", None),
+    "de:excluded:other-place": ("de", AFTER_OPENING, "Auch Anwohner dürfen das Parkhaus am Rathaus nutzen.", None),
+    # --- disclosure of a thing, by someone, in an indirect question -----------------------------------
+    "de:object-clause:after": ("de", AFTER_OPENING, "Die Verkehrsbetriebe haben offengelegt, was die Linie 7 gekostet hat.", "tram.costs"),
+    "de:object-clause:before": ("de", AFTER_OPENING, "Wie viel die Linie 7 gekostet hat, nannten die Verkehrsbetriebe im Juni.", "tram.costs"),
+    "en:object-clause:which": ("en", AFTER_OPENING, "The NVB revealed how much line 7 cost.", "tram.costs"),
+    "de:by:only-the-agent": ("de", AFTER_OPENING, "Die Verkehrsbetriebe haben die Baukosten offengelegt.", "tram.costs"),
+    "de:object-clause:denied": ("de", AFTER_OPENING, "Was die Linie 7 gekostet hat, verschweigen die Verkehrsbetriebe.", None),
+    "de:object:topic": ("de", AFTER_OPENING, "Die Verkehrsbetriebe nannten einen Termin für die Debatte über die Kosten der Linie 7.", None),
+    "en:object-clause:other-line": ("en", AFTER_OPENING, "The NVB revealed how much line 3 cost.", None),
+    # --- all of them together (all_of) ---------------------------------------------------------
+    "de:all-of:some-only": ("de", AFTER_OPENING, "Gebaut wurden die Wagen der Linie 7 ausschließlich in Tschechien.", "tram.cars.origin"),
+    "en:all-of:some-only": ("en", AFTER_OPENING, "The cars for line 7 were built exclusively in Poland.", "tram.cars.origin"),
+    "de:all-of:all": ("de", AFTER_OPENING, "Die Wagen der Linie 7 wurden ausschließlich in Polen und Tschechien gebaut.", None),
+    # --- a relative clause is about the name before it -------------------------------------------
+    "de:relative:flag": ("de", AFTER_OPENING, "Die Stadt feierte die Linie 7, die bis heute nicht in Betrieb ist.", "tram.operation.status"),
+    "de:relative:other": ("de", AFTER_OPENING, "Die Stadt feierte die Linie 3, die noch nicht in Betrieb ist.", None),
 }
 
 

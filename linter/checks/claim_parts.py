@@ -28,6 +28,8 @@ def words_pattern(words: tuple) -> re.Pattern:
 def find_words(sentence, words: tuple, left: int, right: int) -> list[tuple[int, int]]:
     """The spans of the words in [left, right), without those a negating prefix turns around
     ("nicht-kommerziell", "non-commercial")."""
+    if not words:
+        return []
     prefixes = word_set("negating_prefixes", sentence.lang)
     spans = []
     for match in words_pattern(words).finditer(sentence.text, left, right):
@@ -40,26 +42,31 @@ def find_words(sentence, words: tuple, left: int, right: int) -> list[tuple[int,
 
 
 def object_span(sentence, words: tuple, left: int, right: int) -> tuple[int, int] | None:
-    """Where the clause names the thing: in the clause itself, or in the indirect question that is its
-    object ("offengelegt, mit welchen Videos Sora trainiert wurde")."""
-    found = find_words(sentence, words, left, right)
-    if found:
-        return found[0]
-    following = object_clause(sentence, right)
-    if following is not None:
-        found = find_words(sentence, words, *following)
-        if found:
-            return found[0]
+    """Where the clause names the thing as what the predicate is done to: in the clause itself, or in
+    the indirect question that is its object ("offengelegt, mit welchen Videos Sora trainiert wurde";
+    "Woher die Trainingsdaten stammen, verrät OpenAI nicht"). A thing after "über"/"about" is the
+    topic of something else ("ein Bericht über die Trainingsdaten")."""
+    spans = [(left, right)] + [span for span in (object_clause(sentence, left, right),) if span]
+    for a, b in spans:
+        for found in find_words(sentence, words, a, b):
+            if not any(w in word_set("topic_prepositions", sentence.lang) for w in _words_before(sentence, a, found[0])[-2:]):
+                return found
     return None
 
 
-def object_clause(sentence, right: int) -> tuple[int, int] | None:
-    """The clause after [.., right) when it is an indirect question (its first words ask: "welche",
-    "which", "woher", "how")."""
-    for start, end in sentence.clauses:
-        if start >= right:
+def object_clause(sentence, left: int, right: int) -> tuple[int, int] | None:
+    """The clause right after [left, right), or right before it, when it is an indirect question (its
+    first words ask: "welche", "which", "woher", "how")."""
+    clauses = sentence.clauses
+    index = next((i for i, (a, b) in enumerate(clauses) if a <= left < b), None)
+    if index is None:
+        return None
+    for neighbour in (index + 1, index - 1):
+        if 0 <= neighbour < len(clauses):
+            start, end = clauses[neighbour]
             first = [w.lower() for w in _WORD.findall(sentence.text[start:end])[:2]]
-            return (start, end) if any(w in word_set("interrogatives", sentence.lang) for w in first) else None
+            if any(w in word_set("interrogatives", sentence.lang) for w in first):
+                return start, end
     return None
 
 
@@ -108,3 +115,63 @@ def required(sentence, left: int, right: int) -> bool:
 def not_yet(sentence, left: int, right: int) -> bool:
     """The clause places a denial in time: "noch nicht", "not yet", "bislang": it has not happened so far."""
     return has_word(sentence, "not_yet", left, right)
+
+def fronted(sentence, left: int) -> tuple[int, int] | None:
+    """The sentence's first clause, when it has no verb and this clause begins with its finite verb:
+    a phrase fronted before a relative clause ("Auf C2PA, das …, will OpenAI verzichten")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sentence.text[left:])[:1]]
+    if left == 0 or not words:
+        return None
+    verbs = word_set("finite_verbs", sentence.lang) | word_set("plan_markers", sentence.lang)
+    start, end = sentence.clauses[0]
+    if words[0] not in verbs or end > left:
+        return None
+    if any(w.lower() in verbs for w in re.findall(r"[^\W\d_]+", sentence.text[start:end])):
+        return None
+    return None if any(h.pos == "verbs" and start <= h.start < end for h in sentence.predicates) else (start, end)
+
+
+def relative_to(sentence, subject: str, left: int) -> bool:
+    """A relative clause ("…, das sich auch kommerziell einsetzen lässt"; "…, which is") is about the
+    name right before it."""
+    opener = re.match(r"[\s,]*([^\W\d_]+)", sentence.text[left:])
+    if left == 0 or opener is None or opener.group(1) not in word_set("relative_pronouns", sentence.lang):
+        return False
+    before = [m for m in sentence.mentions if m.end <= left]
+    if not before:
+        return False
+    between = re.findall(r"[^\W\d_]+", sentence.text[before[-1].end:left])
+    return before[-1].subject == subject and len(between) <= 1
+
+
+def hedged_above(sentence, left: int) -> bool:
+    """A "dass"/"that" clause governed by a hedge before it ("Denkbar ist, dass Sora … angeboten wird")."""
+    before = [w.lower() for w in re.findall(r"[^\W\d_]+", sentence.text[max(0, left - 8):left])][-1:]
+    return bool(before) and before[0] in word_set("complementizers", sentence.lang) and \
+        has_word(sentence, "hedges", 0, left)
+
+
+def coordinated_end(sentence, right: int) -> int:
+    """The end of the clauses joined to the one ending at `right` by "und"/"and"/"oder"/"or"."""
+    for start, end in sentence.clauses:
+        if start >= right and sentence.text[right:start].strip().lower() in word_set("coordinators", sentence.lang):
+            right = end
+    return right
+
+
+def plan_marked(sentence, hit, left: int, right: int) -> bool:
+    """The clause has a word of plan or future ("will", "soll", "plant"); German "wird"/"werden" beside a
+    participle ("darf genutzt werden", "wird eröffnet") is the passive, not the future."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", sentence.text[left:right])}
+    markers = words & word_set("plan_markers", sentence.lang)
+    if not markers and not has_word(sentence, "plan_markers", left, right):
+        return False
+    passive = hit.pos == "verbs" and participle(sentence.text[hit.start:hit.end])
+    return not (passive and markers and markers <= word_set("passive_auxiliaries", sentence.lang))
+
+
+def participle(word: str) -> bool:
+    """A German past participle: "genutzt", "eingesetzt", "veröffentlicht", "freigegeben" (an infinitive
+    such as "veröffentlichen" is not)."""
+    word = word.lower()
+    return word.endswith("t") or ("ge" in word[:-3] and word.endswith("en"))

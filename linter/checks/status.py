@@ -21,7 +21,11 @@ Fields (`expected`), the plain-words model:
   by          subject ids of who does it: a clause that names only them is about the fact's subject
               when that is the one the text is about ("OpenAI hat die Trainingsdaten offengelegt")
   excluded    with holds: restricted, in plain words, whom or what it is not for ("kommerziell"): a
-              claim that it is contradicts the fact, unless the clause states a requirement
+              claim that it is contradicts the fact, unless the clause states a requirement or a
+              restriction ("braucht eine Lizenz", "nur mit Lizenz")
+  all_of      with holds: restricted, the groups it holds for together, each a list of words
+              ([[öffentlich, public], [lizenziert, licensed]]): a restriction to some of them only
+              ("nur mit lizenzierten Daten") contradicts the fact
 
 A claim is a sentence that says the predicate about the subject (in its clause, in any word order),
 with its polarity (a negation or an antonym flips it, and so does "ohne"/"without" before its noun)
@@ -66,6 +70,7 @@ class Expected:
     ended: tuple = ()
     by: tuple = ()
     excluded: tuple = ()
+    all_of: tuple = ()
 
 
 def parse_expected(reader: FieldReader) -> Expected:
@@ -81,7 +86,20 @@ def parse_expected(reader: FieldReader) -> Expected:
                     scheduled, reader.date("since", required=False),
                     tuple(w.lower() for w in reader.strings("restricted_to")),
                     tuple(w.lower() for w in reader.strings("object")), bool(planned),
-                    _ended(reader, predicate), reader.strings("by"), excluded)
+                    _ended(reader, predicate), reader.strings("by"), excluded, _groups(reader, holds))
+
+
+def _groups(reader: FieldReader, holds: str) -> tuple:
+    """`all_of`: a list of groups, each a list of words."""
+    value = reader.raw("all_of", required=False)
+    if value is None:
+        return ()
+    if holds != "restricted":
+        raise reader.fail("all_of", "needs holds: restricted (the groups it is restricted to together)")
+    if not isinstance(value, list) or len(value) < 2 or not all(
+            isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g) for g in value):
+        raise reader.fail("all_of", "must be a list of two or more groups, each a list of words")
+    return tuple(tuple(w.strip().lower() for w in group) for group in value)
 
 
 def _flag(reader: FieldReader, key: str) -> bool | None:
@@ -160,31 +178,18 @@ def _about(rule, sentence, hit, left: int, right: int) -> bool:
         # a thing brought in with "ein"/"a" is the fact's object when it has one ("arbeitet an einem Klassifizierer")
         return bool(rule.expected.object) or not introduces_another(sentence, subject, left, right,
                                                                      rule.expected.predicate)
-    fronted = _fronted(sentence, left)
+    fronted = parts.fronted(sentence, left)
     if fronted is not None and clause_is_about(sentence, rule.scope, fronted[0], fronted[1], fronted[1]):
         return True
     if not sentence.in_context(rule.scope):
         return False
-    following = parts.object_clause(sentence, right)
+    following = parts.object_clause(sentence, left, right)
     if following is not None and any(m.subject == subject and following[0] <= m.start < following[1]
                                      for m in sentence.mentions):
         return True
-    return _only_agents_named(rule, sentence, left, right)
+    return parts.relative_to(sentence, subject, left) or _only_agents_named(rule, sentence, left, right)
 
 
-def _fronted(sentence, left: int) -> tuple[int, int] | None:
-    """The sentence's first clause, when it has no verb and this clause begins with its finite verb:
-    a phrase fronted before a relative clause ("Auf C2PA, das …, will OpenAI verzichten")."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sentence.text[left:])[:1]]
-    if left == 0 or not words:
-        return None
-    verbs = word_set("finite_verbs", sentence.lang) | word_set("plan_markers", sentence.lang)
-    start, end = sentence.clauses[0]
-    if words[0] not in verbs or end > left:
-        return None
-    if any(w.lower() in verbs for w in re.findall(r"[^\W\d_]+", sentence.text[start:end])):
-        return None
-    return None if any(h.pos == "verbs" and start <= h.start < end for h in sentence.predicates) else (start, end)
 
 
 def _only_agents_named(rule, sentence, left: int, right: int) -> bool:
@@ -204,7 +209,8 @@ def _said(expected: Expected, sentence, hit, left: int, right: int, dated: bool,
         return True
     return dated or (expected.holds == "restricted" and (restricted or everyone)) or (
         hit.pos == "nouns" and (thing is not None or parts.lacking(sentence, hit, left)
-                                or parts.required(sentence, left, right)))
+                                or parts.required(sentence, left, right)
+                                or bool(parts.find_words(sentence, expected.excluded, left, right))))
 
 
 def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
@@ -222,7 +228,7 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
             continue    # the clause is about another thing of the kind ("Text-Klassifizierer")
         thing = None
         if expected.object:
-            fronted = _fronted(sentence, left)
+            fronted = parts.fronted(sentence, left)
             thing = parts.object_span(sentence, expected.object, fronted[0] if fronted else left, right)
             if thing is None:
                 continue    # "OpenAI unterstützt die Initiative": not the fact's thing
@@ -239,11 +245,11 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         # a plan, or a claim about a time still to come ("pushes full operation into 2026")
         if has_word(sentence, "conditionals", 0, right):
             continue    # "Wenn OpenAI Sora im Juni veröffentlicht, …": a condition asserts nothing
-        if has_word(sentence, "hedges", left, right):
-            continue    # "könnte im Herbst erscheinen": it may be so
+        if has_word(sentence, "hedges", left, right) or parts.hedged_above(sentence, left):
+            continue    # "könnte im Herbst erscheinen", "Denkbar ist, dass …": it may be so
         if expected.holds != "yes" and has_word(sentence, "temporary", left, right):
             continue    # "wurde kurz öffentlich zugänglich": an episode, not the state
-        plan = has_word(sentence, "plan_markers", left, right) or (
+        plan = parts.plan_marked(sentence, hit, left, right) or (
             dated and sentence.draft_date is not None and when > sentence.draft_date)
         if stance.reason == "hypothetical" and not plan:
             continue
@@ -254,11 +260,16 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
             continue    # "wurde nach dem Start von ChatGPT eingeführt": it held then
         if expected.planned and negative and parts.not_yet(sentence, left, right):
             continue    # "unterstützt C2PA noch nicht": a plan allows it
-        if expected.restricted_to and has_word(sentence, "restrictions", left, right) and not negative and not plan \
+        if expected.excluded and parts.find_words(sentence, expected.excluded, left, right):
+            # "auch kommerziell frei nutzbar", when it is not for commercial use; "nur mit Lizenz" is no claim that it is
+            if negative or plan or has_word(sentence, "restrictions", left, right) or parts.required(sentence, left, right):
+                continue
+        elif expected.restricted_to and has_word(sentence, "restrictions", left, right) and not negative and not plan \
                 and not _names_group(expected, sentence.text[left:right]):
             pass    # restricted, but to another group than the fact's: a contradiction
-        elif _excluded(expected, sentence, left, right) and not negative and not plan:
-            pass    # "auch kommerziell frei nutzbar", when it is not for commercial use
+        elif expected.all_of and not negative and not plan and has_word(sentence, "restrictions", left, right):
+            if not _some_groups_only(expected, sentence, left, right):
+                continue    # "nur mit öffentlich verfügbaren und lizenzierten Daten"
         elif not _contradicts(expected, negative, restricted, everyone, plan, dated,
                               _first_time(sentence, left, right)):
             continue
@@ -279,11 +290,20 @@ def _negative(sentence, hit, left: int, right: int, thing) -> bool:
     return negative
 
 
-def _excluded(expected: Expected, sentence, left: int, right: int) -> bool:
-    """The clause says it is for someone or something the restriction leaves out, and states no
-    requirement for it ("braucht eine Lizenz")."""
-    return bool(expected.excluded and parts.find_words(sentence, expected.excluded, left, right)
-                and not parts.required(sentence, left, right))
+def _some_groups_only(expected: Expected, sentence, left: int, right: int) -> bool:
+    """The restricted clause names some of the groups of `all_of`, not all ("nur lizenzierte Daten"); a
+    list joined by "und"/"and" runs on into the next piece ("only on public and licensed data")."""
+    right = parts.coordinated_end(sentence, right)
+    named = [bool(parts.find_words(sentence, group, left, right)) for group in expected.all_of]
+    return any(named) and not all(named)
+
+
+
+
+
+
+
+
 
 
 def _first_time(sentence, left: int, right: int) -> bool:
