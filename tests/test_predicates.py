@@ -189,6 +189,15 @@ def test_every_vocabulary_entry_is_text(name):
             if not isinstance(value, str) and not (path and path[-1] in flags and isinstance(value, bool))] == []
 
 
+@pytest.mark.parametrize("name", ["predicates.yaml", "roles.yaml", "words.yaml"])
+def test_no_vocabulary_list_is_defined_twice(name):
+    """YAML keeps the last of two keys of one name: a list added twice would silently replace the other."""
+    import re
+    from linter.vocabulary import _HERE
+    keys = re.findall(r"^([A-Za-z_]+):", (_HERE / name).read_text(encoding="utf-8"), re.MULTILINE)
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
 def test_compiled_vocabulary_is_the_yaml():
     """vocabulary.json, read at run time, is exactly what the YAML files say (python -m linter.vocabulary)."""
     from linter import vocabulary
