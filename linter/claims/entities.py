@@ -224,7 +224,7 @@ def _person_or_product(text: str, tokens: list, first: int, last: int, lang: str
     otherwise read as a thing (a product or a company the clause is about)."""
     speech = word_set("speech_verbs", lang)
     before = [t.group().lower() for t in tokens[max(0, first - 3):first]]
-    places = word_set("place_prepositions", lang)
+    places = word_set("location_prepositions", lang)
     for back, word in enumerate(reversed(before)):
         if word in places:
             between = [t.group() for t in tokens[first - back:first]]
