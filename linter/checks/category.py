@@ -191,7 +191,8 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
 def _maker_mismatches(rule, sentence) -> Iterator[Mismatch]:
     """Another maker named without a verb: "Googles Sora", "das Google-Modell Sora", "Sora von Google"
     (claims/makers.py), in an asserted clause."""
-    if not sentence.in_context(rule.scope):
+    # a maker is named beside the product's own name ("Googles Sora"): no name, no maker claim
+    if not sentence.in_context(rule.scope) or not any(m.subject == rule.scope.subject for m in sentence.mentions):
         return
     for maker in find_makers(sentence):
         if maker.product != rule.scope.subject or maker.subject in rule.expected.by:

@@ -105,7 +105,11 @@ def unknown_organisations(text: str, lang: str, known: list) -> list[tuple[int, 
 
 def unknown_mentions(sentence) -> list[UnknownOrganisation]:
     """The organisations of a sentence that none of its mentions names; one that is a subject's name with
-    other spacing or case ("Open AI") is that subject (the name facts report the spelling)."""
+    other spacing or case ("Open AI") is that subject (the name facts report the spelling). Read once per
+    sentence: several facts ask."""
+    cached = getattr(sentence, "_unknown_organisations", None)
+    if cached is not None:
+        return cached
     found = []
     # the pack's own mentions; names read only by the shape of the sentence (claims/entities.py) may be
     # one of these organisations
@@ -113,4 +117,5 @@ def unknown_mentions(sentence) -> list[UnknownOrganisation]:
     for a, b in unknown_organisations(sentence.text, sentence.lang, known):
         subject = sentence.name_keys.get(compact(sentence.text[a:b]), "")
         found.append(UnknownOrganisation(a, b, subject, sentence.subject_kind.get(subject, "organisation")))
+    sentence._unknown_organisations = found
     return found
