@@ -53,7 +53,7 @@ def leads(text: str, mention: Mention, lang: str) -> bool:
 
 def compared(text: str, mention: Mention, lang: str) -> bool:
     """The name is compared with what the clause is about: right after "anders als", "im Gegensatz
-    zu", "unlike", "compared with" (words.yaml comparisons; an article may stand between)."""
+    zu", "unlike", "compared with" (words.yaml contrasts and similarities; an article may stand between)."""
     words = [w.lower() for w in _WORDS.findall(_CLAUSE_START.split(text[max(0, mention.start - 40):mention.start])[-1])]
     while words and words[-1] in word_set("determiners", lang):
         words.pop()

@@ -54,7 +54,7 @@ def agents(sentence, hit, left: int, right: int) -> list:
             continue
         before = [w.lower() for w in _WORD.findall(text[left:mention.start])]
         between = _WORD.findall(text[mention.end:hit.start]) if mention.end <= hit.start else None
-        after_von = _after_agent_preposition(sentence, left, mention.start)
+        after_von = after_agent_preposition(sentence, left, mention.start)
         if after_von and _finite_after(sentence, hit, mention):
             continue                    # "Die Aufnahmen von Vantor zeigen": von belongs to the noun before it
         if after_von:
@@ -75,7 +75,7 @@ def agents(sentence, hit, left: int, right: int) -> list:
     return linked
 
 
-def _after_agent_preposition(sentence, left: int, start: int) -> bool:
+def after_agent_preposition(sentence, left: int, start: int) -> bool:
     """The name follows "von"/"by", with determiners and a noun for organisations between ("von der Firma
     Runway", "by the start-up Pika")."""
     skip = word_set("determiners", sentence.lang) | word_set("organisation_nouns", sentence.lang)
@@ -126,7 +126,7 @@ def roles_reversed(sentence, hit, left: int, right: int, subject: str, by: tuple
         return None
     is_passive = passive(sentence, hit, left, right)
     for mention in (m for m in named if m.subject == subject):
-        after_von = _after_agent_preposition(sentence, left, mention.start)
+        after_von = after_agent_preposition(sentence, left, mention.start)
         if after_von and is_passive:
             return mention.start, mention.end         # "Die NYT wird von OpenAI verklagt"
         before = [w.lower() for w in _WORD.findall(sentence.text[left:mention.start])]

@@ -32,7 +32,7 @@ from typing import Iterator
 from ..claims.makers import find_makers, rival_compound
 from ..fields import FieldReader
 from ..findings import Mismatch
-from .agents import agents, done_to_slot, roles_reversed
+from .agents import after_agent_preposition, agents, done_to_slot, roles_reversed
 from .alternatives import first_alternative, phrases, read_alternatives, value_mismatches
 from .patterns import pattern_mismatches
 from .predicates import definitions, hits_in, introduces_another, negated_in, possessive, read_predicates, word_set
@@ -109,14 +109,6 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     return pattern_mismatches(rule, sentence, rule.expected.value)
 
 
-def _named_as_agent(sentence, mention, left: int) -> bool:
-    """The name follows "von"/"by" (an article may stand between)."""
-    words = [w.lower() for w in _WORD.findall(sentence.text[left:mention.start])]
-    while words and words[-1] in word_set("determiners", sentence.lang):
-        words.pop()
-    return bool(words) and words[-1] in word_set("agent_prepositions", sentence.lang)
-
-
 def _about(sentence, scope, left: int, right: int) -> bool:
     """The clause is about the subject: names it (not as an owner), refers to it, or it is current and
     the clause names no other product."""
@@ -140,7 +132,7 @@ def _about(sentence, scope, left: int, right: int) -> bool:
         of = sentence.event_of.get(scope.subject)
         return not any(m.kind == "product" and m.subject != of and not m.foreign for m in named)
     # a name the pack does not know after "von"/"by" is who did it, not what the clause is about
-    if any(m.kind == kind and not (m.foreign and _named_as_agent(sentence, m, left)) for m in named):
+    if any(m.kind == kind and not (m.foreign and after_agent_preposition(sentence, left, m.start)) for m in named):
         return False
     return sentence.current.get(kind) == scope.subject
 

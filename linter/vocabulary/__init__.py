@@ -349,8 +349,10 @@ def word_set(list_name: str, lang: str) -> frozenset:
 
 @functools.lru_cache(maxsize=None)
 def comparison_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
-    """The words that compare a name with what a clause is about (words.yaml comparisons), as word tuples."""
-    return tuple(words_of(entry) for entry in word_lists().get("comparisons", {}).get(lang, ()))
+    """The words that compare a name with what a clause is about (words.yaml contrasts and similarities),
+    as word tuples."""
+    lists = word_lists()
+    return tuple(words_of(entry) for name in ("contrasts", "similarities") for entry in lists.get(name, {}).get(lang, ()))
 
 
 @functools.lru_cache(maxsize=None)
