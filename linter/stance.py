@@ -46,6 +46,10 @@ _SPEAKER = re.compile(
     r"\s+((?:[A-ZÄÖÜ][\w\-]+\s?){1,3})")
 
 
+# why a claim is not asserted: every check reads these names, never the strings
+QUESTION, REPORTED, HYPOTHETICAL, NEGATED, QUOTED = "question", "reported or debunked", "hypothetical", "negated", "quoted"
+
+
 @dataclass(frozen=True, slots=True)
 class Stance:
     """How a sentence holds a claim: asserted, quoted (someone else's words), or not at all."""
@@ -53,6 +57,16 @@ class Stance:
     asserted: bool
     quoted_by: str | None = None
     reason: str = ""
+
+    @property
+    def doubted(self) -> bool:
+        """Asked, or told as a rumour or a claim since corrected: the draft says it is not known or not so."""
+        return self.reason in (QUESTION, REPORTED)
+
+    @property
+    def says_nothing(self) -> bool:
+        """Doubted, or imagined ("könnte", "would"): nothing is claimed, not even at `info` as a quotation is."""
+        return self.doubted or self.reason == HYPOTHETICAL
 
     @property
     def max_severity(self) -> Severity:
@@ -124,24 +138,24 @@ def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, 
     quotations count. A figure that qualifies a noun (`attributive`: "the 143-km export cable") is
     presupposed: a negation after it denies what is said of the noun ("was not affected"), not the figure."""
     if sentence.rstrip(" \"'\u201c\u201d\u00bb\u00ab)*_").endswith("?"):
-        return Stance(False, reason="question")
+        return Stance(False, reason=QUESTION)
     if _terms("reported", lang).search(sentence):
-        return Stance(False, reason="reported or debunked")
+        return Stance(False, reason=REPORTED)
     left, right = clause_bounds(sentence, start, end)
     # a hedge governs its own clause and what follows ("Wenn …, dann …", "Sora könnte, so OpenAI, …"),
     # not a claim made before it ("OpenAI-Technikchef Kevin Weil sagte, Sora komme erst, wenn …")
     if not forecast and _is_hypothetical(sentence[:right], lang):
-        return Stance(False, reason="hypothetical")
+        return Stance(False, reason=HYPOTHETICAL)
     if forecast:
         left = right = start
     # a negation inside the claim is part of it ("setzt nicht auf Diffusion"); one around it denies it
     negated_after = not attributive and negations(lang).search(sentence[end:max(end, right)])
     if (negations(lang).search(sentence[left:start]) or negated_after
             or _REJECTED_BEFORE.search(sentence[left:start])):
-        return Stance(False, reason="negated")
+        return Stance(False, reason=NEGATED)
     quote = _quoted_span(sentence, start, end)
     if quote is not None:
-        return Stance(False, quoted_by=_speaker(sentence, quote), reason="quoted")
+        return Stance(False, quoted_by=_speaker(sentence, quote), reason=QUOTED)
     if in_blockquote:
-        return Stance(False, quoted_by="", reason="quoted")
+        return Stance(False, quoted_by="", reason=QUOTED)
     return Stance(True)

@@ -75,7 +75,7 @@ def value_mismatches(rule, sentence) -> Iterator[Mismatch]:
         if span is None:
             continue
         stance = sentence.stance(*span)
-        if stance.reason in ("question", "reported", "hypothetical"):
+        if stance.says_nothing:
             continue
         yield Mismatch(span[0], span[1], "", rule.expected.value, max_severity=stance.max_severity, note=stance.note)
         return

@@ -193,7 +193,7 @@ def _maker_mismatches(rule, sentence) -> Iterator[Mismatch]:
         if negated_in(sentence, left, right) or negated_in(sentence, *sentence.clause_span(maker.start, maker.end)):
             continue
         stance = sentence.stance(maker.start, maker.end)
-        if stance.reason in ("question", "reported", "hypothetical"):
+        if stance.says_nothing:
             continue
         yield Mismatch(maker.start, maker.end, "", rule.expected.value, max_severity=stance.max_severity,
                        note=stance.note)
@@ -243,6 +243,6 @@ def _verb_mismatches(rule, sentence) -> Iterator[Mismatch]:
                 spans.append(swapped)
         for start, end in spans[:1]:
             stance = sentence.stance(start, end)
-            if stance.reason in ("question", "reported", "hypothetical"):
+            if stance.says_nothing:
                 continue
             yield Mismatch(start, end, "", expected.value, max_severity=stance.max_severity, note=stance.note)

@@ -64,7 +64,7 @@ def called_mismatches(rule, sentence, judge) -> Iterator[Mismatch]:
         name = max(given, key=lambda c: c.end - c.start)
         # the naming words with the name: quotation marks around a name mark the name, not a quotation
         stance = sentence.stance(min(hit.start, name.start), max(hit.end, name.end))
-        if stance.reason in ("question", "reported", "hypothetical"):
+        if stance.says_nothing:
             continue
         yield Mismatch(name.start, name.end, "", rule.expected.canonical, max_severity=stance.max_severity,
                        note=stance.note)

@@ -329,6 +329,6 @@ def _other_place(sentence, expected: Expected, place) -> bool:
 
 def _mismatch(sentence, start: int, end: int, expected: Expected) -> Iterator[Mismatch]:
     stance = sentence.stance(start, end)
-    if stance.reason in ("question", "reported", "hypothetical"):
+    if stance.says_nothing:
         return
     yield Mismatch(start, end, "", expected.state, max_severity=stance.max_severity, note=stance.note)

@@ -47,6 +47,7 @@ from typing import Iterator
 
 from ..fields import FieldReader
 from ..findings import Mismatch
+from ..stance import HYPOTHETICAL
 from . import claim_parts as parts
 from .patterns import pattern_mismatches
 from .predicates import clause_is_about, has_word, hits_in, introduces_another, negated_in, possessive, read_predicates, word_set
@@ -240,7 +241,7 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
             continue
         seen.add((left, right))
         stance = sentence.stance(hit.start, hit.end)
-        if stance.reason in ("question", "reported or debunked"):    # a rumour, a correction
+        if stance.doubted:    # a rumour, a correction
             continue
         # a plan, or a claim about a time still to come ("pushes full operation into 2026")
         if has_word(sentence, "conditionals", 0, right):
@@ -251,7 +252,7 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
             continue    # "wurde kurz öffentlich zugänglich": an episode, not the state
         plan = parts.plan_marked(sentence, hit, left, right) or (
             dated and sentence.draft_date is not None and when > sentence.draft_date)
-        if stance.reason == "hypothetical" and not plan:
+        if stance.reason == HYPOTHETICAL and not plan:
             continue
         negative = _negative(sentence, hit, left, right, thing)
         if expected.since is not None and when is not None and when < expected.since:
