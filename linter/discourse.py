@@ -293,7 +293,8 @@ def _row_texts(doc: Document) -> dict[int, str]:
     return {line: " | ".join(texts) for line, texts in cells.items()}
 
 
-# the characters of a table's delimiter row, under its header: "|---|:--:|", "--- | ---"
+# the characters of a table's delimiter row, under its header: "|---|:--:|", "--- | ---"; no "\r":
+# a Document's text has LF line ends only (segments._normalize turns CRLF and CR into LF)
 _DELIMITER_CHARS = frozenset("|:- \t")
 _PIPE = re.compile(r"(?<!\\)\|")
 

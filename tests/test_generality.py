@@ -11,7 +11,7 @@ import pytest
 
 from linter.engine import lint_document
 from linter.rulebook import load_pack
-from linter.segments import read_markdown
+from linter.segments import read_document, read_markdown
 
 PACK = Path(__file__).parent / "fixtures" / "packs" / "tram" / "rules"
 AFTER_OPENING = dt.date(2025, 10, 1)
@@ -203,3 +203,21 @@ def test_new_phrasings(rulebook, lang, date, text, rule):
     doc = read_markdown(f"---\nlang: {lang}\ndate: {date.isoformat()}\n---\n# Linie 7\n\n{text}\n", "<test>")
     findings = [f for f in lint_document(doc, rulebook, date=date) if f.severity.name in ("ERROR", "WARNING")]
     assert sorted({f.rule for f in findings}) == ([rule] if rule else []), [f.message for f in findings]
+
+
+TABLES = {case_id: case for case_id, case in CASES.items() if "\n|" in case[2]}
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+@pytest.mark.parametrize(("lang", "date", "text", "rule"), TABLES.values(), ids=TABLES.keys())
+def test_table_with_other_line_ends(rulebook, lang, date, text, rule, newline):
+    """A table saved with Windows (or old Mac) line ends is read as its LF twin: its delimiter row is
+    still one, so its cells keep their column headers and row labels."""
+    draft = f"---\nlang: {lang}\ndate: {date.isoformat()}\n---\n# Linie 7\n\n{text}\n"
+    found = {}
+    for ends in ("\n", newline):
+        doc = read_document("draft.md", draft.replace("\n", ends).encode("utf-8"))
+        found[ends] = [(f.rule, f.line, f.column, f.severity.name) for f in lint_document(doc, rulebook, date=date)]
+    assert found[newline] == found["\n"]
+    # and the LF twin is read as a table (a header-less reading would miss or add findings)
+    assert sorted({r for r, _, _, severity in found["\n"] if severity != "INFO"}) == ([rule] if rule else [])
