@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -266,31 +267,93 @@ def _contexts_in(text: str, rulebook: Rulebook) -> set:
     return {c.id for c in rulebook.contexts.values() if c.cues.search(text)}
 
 
-def _sections(doc: Document) -> list[list[Segment]]:
-    """The draft's segments grouped by heading (front matter and text before the first heading first)."""
-    sections: list[list[Segment]] = [[]]
+@dataclass(frozen=True)
+class _Outline:
+    """What the draft as a whole says, read before its first sentence: its title, and the contexts
+    each section's text mentions (sections in order; the front matter and text before the first
+    heading are the first)."""
+
+    title: str
+    section_contexts: list[set]
+
+
+def _starts_section(segment: Segment, section_size: int) -> bool:
+    """A heading starts a section, unless nothing came before it in the current one."""
+    return segment.kind == "heading" and section_size > 0
+
+
+def _outline(doc: Document, rulebook: Rulebook) -> _Outline:
+    """One pass over the segments (a big draft's are parsed piece by piece, so they are not kept)."""
+    titles, first_heading = [], []
+    contexts, section, size = [], _Joined(), 0
     for segment in doc.segments:
-        if segment.kind == "heading" and sections[-1]:
-            sections.append([])
-        sections[-1].append(segment)
-    return sections
+        if _starts_section(segment, size):
+            contexts.append(_contexts_in(section.text(), rulebook))
+            section, size = _Joined(), 0
+        section.add(segment.text)
+        size += 1
+        if segment.kind == "title":
+            titles.append(segment.text)
+        elif segment.kind == "heading" and segment.heading_level == 1 and not first_heading:
+            first_heading.append(segment.text)
+    contexts.append(_contexts_in(section.text(), rulebook))
+    return _Outline(" ".join(titles + first_heading), contexts)
 
 
-def _title_text(doc: Document) -> str:
-    """The draft's title: front matter title and the first level-1 heading."""
-    parts = [s.text for s in doc.segments if s.kind == "title"]
-    parts += [s.text for s in doc.segments if s.kind == "heading" and s.heading_level == 1][:1]
-    return " ".join(parts)
+class _Joined:
+    """Texts joined by spaces, as " ".join would, with the parts joined in batches as they come: a
+    list of a section's segment texts cost some 60 bytes a segment beside the text."""
+
+    BATCH = 1 << 16
+
+    def __init__(self) -> None:
+        self.batches: list[str] = []
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size > self.BATCH:
+            self.batches.append(" ".join(self.parts))
+            self.parts, self.size = [], 0
+
+    def text(self) -> str:
+        return " ".join(self.batches + [" ".join(self.parts)] if self.parts else self.batches)
 
 
-def _row_texts(doc: Document) -> dict[int, str]:
-    """The cells of each table row, by source line (cells of one row share a line), in one pass:
-    collecting a row's cells from every segment, row by row, was quadratic in a long table."""
-    cells: dict[int, list[str]] = {}
-    for segment in doc.segments:
-        if segment.kind == "table_cell":
-            cells.setdefault(doc.position(segment.offsets[0])[0], []).append(segment.text)
-    return {line: " | ".join(texts) for line, texts in cells.items()}
+def _line_of(doc: Document, segment: Segment) -> int:
+    return doc.position(segment.offsets[0])[0]
+
+
+def _in_place(doc: Document) -> Iterator[tuple[Segment, str, str, str]]:
+    """Each segment with the text of the segment before and after it and, for a table cell, its row:
+    every cell on its source line (cells of one row share a line and come one after another).
+
+    One pass, looking ahead no further than the end of a row."""
+    source = iter(doc.segments)
+    ahead: deque[Segment] = deque()
+
+    def has(count: int) -> bool:
+        """Whether `count` segments lie ahead, reading them in as needed."""
+        while len(ahead) < count:
+            following = next(source, None)
+            if following is None:
+                return False
+            ahead.append(following)
+        return True
+
+    before, row_line, row = "", -1, ""
+    while has(1):
+        segment = ahead.popleft()
+        if segment.kind == "table_cell" and _line_of(doc, segment) != row_line:
+            row_line, cells = _line_of(doc, segment), [segment.text]
+            while has(len(cells)) and ahead[len(cells) - 1].kind == "table_cell" \
+                    and _line_of(doc, ahead[len(cells) - 1]) == row_line:
+                cells.append(ahead[len(cells) - 1].text)
+            row = " | ".join(cells)
+        yield segment, before, ahead[0].text if has(1) else "", row if segment.kind == "table_cell" else ""
+        before = segment.text
 
 
 # the characters of a table's delimiter row, under its header: "|---|:--:|", "--- | ---"; no "\r":
@@ -309,35 +372,43 @@ def _cells_of(line: str) -> list[str]:
     return [c.strip().strip("*_`").strip() for c in cells]
 
 
-def _column_heads(doc: Document) -> dict[int, str]:
-    """The header of each table cell's column, by the cell's first source offset, in one pass over the
-    cells: a cell in a column after the first is read with its header ("| Sora | Januar 2024 |" under
-    "| Modell | Vorgestellt |" says when Sora was presented). Cells of the header row have none."""
-    heads: dict[int, str] = {}
-    header, header_line, last_line = [], 0, 0
-    for segment in doc.segments:
-        if segment.kind != "table_cell":
-            continue
-        offset = segment.offsets[0]
-        line_start = doc.text.rfind("\n", 0, offset) + 1
-        line_end = doc.text.find("\n", offset)
-        line_end = len(doc.text) if line_end < 0 else line_end
-        line = doc.position(offset)[0]
-        if line != last_line:
-            next_end = doc.text.find("\n", line_end + 1)
-            following = doc.text[line_end + 1:len(doc.text) if next_end < 0 else next_end]
+class _ColumnHeads:
+    """The header of each table cell's column, read cell by cell in the draft's order: a cell in a
+    column after the first is read with its header ("| Sora | Januar 2024 |" under "| Modell |
+    Vorgestellt |" says when Sora was presented). Cells of the header row have none.
+
+    The header is taken from the draft's text, not from its segments: a big draft's segments come
+    piece by piece, and a long table's header is parsed only with its first piece. Each row's text is
+    read once, from cell to cell (a long row read from its start at every cell was quadratic)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.header: list[str] = []
+        self.header_line = self.last_line = 0
+        self.column = 0             # unescaped pipes in the row before `at`, less a leading one
+        self.at = 0
+
+    def of(self, segment: Segment) -> str:
+        text, offset = self.doc.text, segment.offsets[0]
+        line = self.doc.position(offset)[0]
+        if line != self.last_line:
+            line_start = text.rfind("\n", 0, offset) + 1
+            line_end = text.find("\n", offset)
+            line_end = len(text) if line_end < 0 else line_end
+            next_end = text.find("\n", line_end + 1)
+            following = text[line_end + 1:len(text) if next_end < 0 else next_end]
             if "-" in following and set(following) <= _DELIMITER_CHARS:
-                header, header_line = _cells_of(doc.text[line_start:line_end]), line
-            elif line - last_line > 2:
-                header = []                   # rows of another table, which had no header we saw
-            last_line = line
-        if line == header_line:
-            continue
-        before = doc.text[line_start:offset]
-        column = len(_PIPE.findall(before)) - (1 if before.lstrip().startswith("|") else 0)
-        if 0 < column < len(header):
-            heads[offset] = header[column]
-    return heads
+                self.header, self.header_line = _cells_of(text[line_start:line_end]), line
+            elif line - self.last_line > 2:
+                self.header = []              # rows of another table, which had no header we saw
+            self.last_line = line
+            self.at = line_start
+            self.column = -1 if text[line_start:offset].lstrip().startswith("|") else 0
+        if line == self.header_line:
+            return ""
+        self.column += len(_PIPE.findall(text, self.at, offset))
+        self.at = offset
+        return self.header[self.column] if 0 < self.column < len(self.header) else ""
 
 
 def _next_current(mentions: list[Mention], main: dict, text: str, lang: str) -> dict:
@@ -361,10 +432,10 @@ def _next_current(mentions: list[Mention], main: dict, text: str, lang: str) -> 
 def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                    draft_date: dt.date | None = None, draft_date_known: bool = True) -> Iterator[Sentence]:
     """Every sentence of the draft's prose, with mentions, current subject and contexts."""
-    title = _title_text(doc)
-    main = {kind: next((m.subject for m in find_mentions(title, rulebook) if m.kind == kind), None)
+    outline = _outline(doc, rulebook)
+    main = {kind: next((m.subject for m in find_mentions(outline.title, rulebook) if m.kind == kind), None)
             for kind in TRACKED_KINDS}
-    doc_contexts = _contexts_in(title, rulebook)
+    doc_contexts = _contexts_in(outline.title, rulebook)
     kinds = {s.id: s.kind for s in rulebook.subjects.values()}
     event_of = {s.id: s.of for s in rulebook.subjects.values() if s.kind == "event"}
     event_references = [(s.id, [terms for lang_key, terms in s.references.items() if lang_key in (lang, "*")])
@@ -372,40 +443,42 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     current = dict(main)
     lexicon = rulebook.lexicon
     subject_references = {s.id: s.references[lang] for s in rulebook.subjects.values() if s.references.get(lang)}
-    rows = _row_texts(doc)
-    columns = _column_heads(doc)
-    texts = {id(s): (doc.segments[i - 1].text if i else "",
-                     doc.segments[i + 1].text if i + 1 < len(doc.segments) else "")
-             for i, s in enumerate(doc.segments)}
-    for section in _sections(doc):
-        contexts = frozenset(doc_contexts | _contexts_in(" ".join(s.text for s in section), rulebook))
-        section_current = dict(main)
-        for segment in section:
-            if segment.kind == "heading":
-                current = dict(main)
-            elif segment.kind == "paragraph":
-                # a new paragraph that names no subject is about its section's (if it has one), not about
-                # a subject the previous paragraph named in passing ("Schon geplant ist Seeadler Süd …")
-                current.update({kind: sid for kind, sid in section_current.items() if sid is not None})
-            row = rows[doc.position(segment.offsets[0])[0]] if segment.kind == "table_cell" else ""
-            column = columns.get(segment.offsets[0], "") if row else ""
-            # the row's subject ("| Sora | Januar 2024 |"), else the column's ("| Eckdaten | Sora |")
-            row_mentions = (find_mentions(row, rulebook) or find_mentions(column, rulebook)) if row else []
-            for start, end in split_sentences(segment.text):
-                text = segment.text[start:end].replace("\n", " ")
-                mentions = find_mentions(text, rulebook, lang)
-                state = dict(current)
-                for mention in row_mentions[:1]:
-                    state[mention.kind] = mention.subject
-                references = {sid: any(terms.search(text) for terms in lists) for sid, lists in event_references}
-                yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
-                               subject_kind=kinds, event_of=event_of, draft_date=draft_date,
-                               before=texts[id(segment)][0], after=texts[id(segment)][1],
-                               draft_date_known=draft_date_known,
-                               main_product=main["product"], lexicon=lexicon,
-                               subject_references=subject_references, row_head=row.split(" | ")[0] if row else "",
-                               row=f"{row} | {column}" if column else row, column_head=column,
-                               name_keys=rulebook.name_keys)
-                current.update(_next_current(mentions, main, text, lang))
-            if segment.kind == "heading":
-                section_current = dict(current)
+    section, size = 0, 0
+    contexts = frozenset(doc_contexts | outline.section_contexts[0])
+    section_current = dict(main)
+    columns = _ColumnHeads(doc)
+    for segment, before, after, row in _in_place(doc):
+        if _starts_section(segment, size):
+            section, size = section + 1, 0
+            contexts = frozenset(doc_contexts | outline.section_contexts[section])
+            section_current = dict(main)
+        size += 1
+        if segment.kind == "heading":
+            current = dict(main)
+        elif segment.kind == "paragraph":
+            # a new paragraph that names no subject is about its section's (if it has one), not about
+            # a subject the previous paragraph named in passing ("Schon geplant ist Seeadler Süd …")
+            current.update({kind: sid for kind, sid in section_current.items() if sid is not None})
+        # every cell is read, in order, to follow the rows and their columns
+        column = columns.of(segment) if segment.kind == "table_cell" else ""
+        column = column if row else ""
+        # the row's subject ("| Sora | Januar 2024 |"), else the column's ("| Eckdaten | Sora |")
+        row_mentions = (find_mentions(row, rulebook) or find_mentions(column, rulebook)) if row else []
+        for start, end in split_sentences(segment.text):
+            text = segment.text[start:end].replace("\n", " ")
+            mentions = find_mentions(text, rulebook, lang)
+            state = dict(current)
+            for mention in row_mentions[:1]:
+                state[mention.kind] = mention.subject
+            references = {sid: any(terms.search(text) for terms in lists) for sid, lists in event_references}
+            yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
+                           subject_kind=kinds, event_of=event_of, draft_date=draft_date,
+                           before=before, after=after,
+                           draft_date_known=draft_date_known,
+                           main_product=main["product"], lexicon=lexicon,
+                           subject_references=subject_references, row_head=row.split(" | ")[0] if row else "",
+                           row=f"{row} | {column}" if column else row, column_head=column,
+                           name_keys=rulebook.name_keys)
+            current.update(_next_current(mentions, main, text, lang))
+        if segment.kind == "heading":
+            section_current = dict(current)

@@ -13,7 +13,7 @@ from .checks import RULE_TYPES
 from .discourse import Sentence, read_sentences
 from .dispatch import rule_index
 from .findings import Finding, Mismatch, Severity, Source
-from .language import guess_language
+from .language import SAMPLE_CHARS, guess_language
 from .messages import AS_OF, NOT_FIXABLE, localise
 from .rulebook import Rule, Rulebook
 from .segments import Document
@@ -29,7 +29,14 @@ def document_language(doc: Document, override: str | None = None, default: str |
         return declared
     if default:
         return default
-    return guess_language(" ".join(s.text for s in doc.segments))
+    # the guess reads the prose's first SAMPLE_CHARS: no need to read (or join) a big draft's all
+    texts, size = [], 0
+    for segment in doc.segments:
+        texts.append(segment.text)
+        size += len(segment.text) + 1
+        if size > SAMPLE_CHARS:
+            break
+    return guess_language(" ".join(texts))
 
 
 DEFAULT_FACT_WINDOW = 365   # days a state fact without `until` is trusted after its as_of

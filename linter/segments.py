@@ -10,11 +10,13 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -68,19 +70,31 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded draft, its prose segments and its front matter."""
+    """A decoded draft, its prose segments and its front matter.
+
+    `segments` is a tuple, or for a big Markdown draft a SegmentStream: iterable (again and again),
+    never indexed, so that no more than one piece of the draft's parse is held at a time.
+    """
 
     path: str
     text: str
-    segments: tuple[Segment, ...]
+    segments: Sequence[Segment] | SegmentStream
     meta: Mapping[str, object]
     # source offset of the first block quote or list nested too deep for the parser, whose text is
-    # not read (markdown-it's maxNesting); None when everything was read
-    too_deep: int | None = None
-    _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # not read (markdown-it's maxNesting); None when everything was read (see `too_deep`)
+    deep_at: int | None = None
+    _line_starts: array = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_line_starts", tuple(_line_starts(self.text)))
+        stream = self.segments if isinstance(self.segments, SegmentStream) else None
+        object.__setattr__(self, "_line_starts", stream.line_starts if stream else _line_starts(self.text))
+
+    @property
+    def too_deep(self) -> int | None:
+        """Source offset of the first container nested too deep to be read, or None."""
+        if isinstance(self.segments, SegmentStream):
+            return self.segments.too_deep()
+        return self.deep_at
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; column counts characters (code points)."""
@@ -90,10 +104,12 @@ class Document:
         return line, offset - self._line_starts[line - 1] + 1
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offset of the first character of each line."""
+def _line_starts(text: str) -> array:
+    """Offset of the first character of each line (8 bytes a line: a tuple of ints took 36)."""
     # finditer runs in C; a Python loop over every character took about 0.3 ms per 5 KB draft.
-    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+    starts = array("q", [0])
+    starts.extend(match.end() for match in _NEWLINE.finditer(text))
+    return starts
 
 
 class ReadError(Exception):
@@ -136,9 +152,20 @@ def _plain_paragraphs(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def read_markdown(text: str, path: str = "<string>") -> Document:
-    """Read Markdown: prose blocks become Segments, front matter becomes meta."""
+# Drafts longer than this are read in pieces of about this many characters: markdown-it-py's tokens
+# take 30-60 times the size of the text they come from, so a whole parse of a big draft would.
+PIECE_CHARS = 1 << 14
+
+
+def read_markdown(text: str, path: str = "<string>", piece_chars: int = PIECE_CHARS) -> Document:
+    """Read Markdown: prose blocks become Segments, front matter becomes meta.
+
+    A draft of more than two pieces gets a SegmentStream that parses it piece by piece (the same
+    segments as a whole parse, see SegmentStream); a smaller one its segments as a tuple."""
     text = _normalize(text)
+    if len(text) > 2 * piece_chars:
+        stream = SegmentStream(text, piece_chars)
+        return Document(path, text, stream, stream.meta)
     tokens = _PARSER.parse(text)
     meta: dict[str, object] = {}
     segments: list[Segment] = []
@@ -147,6 +174,162 @@ def read_markdown(text: str, path: str = "<string>") -> Document:
     walker = _BlockWalker(text, len(segments))
     segments += walker.run(tokens)
     return Document(path, text, tuple(segments), meta, walker.too_deep)
+
+
+class SegmentStream:
+    """The prose segments of a big draft, parsed piece by piece each time they are iterated.
+
+    The draft is cut only where a block starts afresh in CommonMark: a line that begins with a letter
+    after a blank line (no list item, block quote, indented code, fence or HTML can go on there),
+    and only when markdown-it-py, parsing the piece before it, ended no fence, HTML block or too
+    deep container at the piece's end (they run on to the end of whatever they are given).
+    Link reference definitions hold in the whole draft: when the draft may hold any, a first pass
+    collects them (block rules only) for every piece. Each piece's tokens are released before the
+    next is parsed; the segments are those of a whole parse, index for index (tests/test_pieces.py).
+    """
+
+    def __init__(self, text: str, piece_chars: int = PIECE_CHARS) -> None:
+        self.text = text
+        self.piece_chars = piece_chars
+        self.line_starts = _line_starts(text)
+        self._too_deep: int | None = None
+        self._read_once = False
+        self.meta: dict[str, object] = {}
+        self._head: list[Segment] = []
+        self._references: dict = {}
+        # CommonMark needs "]:" for a link reference definition; without one no first pass is needed
+        if "]:" in text:
+            self._references = self._collect_references()
+        first = next(self._pieces(), None)
+        if first is not None and first[1] and first[1][0].type == "front_matter":
+            self.meta, self._head = _front_matter(text, first[1][0])
+
+    def __iter__(self) -> Iterator[Segment]:
+        yield from self._head
+        walker = _BlockWalker(self.text, len(self._head), self.line_starts)
+        for first_line, tokens in self._pieces():
+            walker.segments = []
+            # the front matter (first piece only) was read in __init__
+            skip = first_line == 0 and tokens and tokens[0].type == "front_matter"
+            walker.run(tokens[1:] if skip else tokens, first_line)
+            yield from walker.segments
+        self._too_deep, self._read_once = walker.too_deep, True
+
+    def too_deep(self) -> int | None:
+        """Document.too_deep: known once the draft has been read to its end."""
+        if not self._read_once:
+            for _ in self:
+                pass
+        return self._too_deep
+
+    def _collect_references(self) -> dict:
+        """The link reference definitions of the whole draft, the first of a label winning."""
+        references: dict = {}
+        for _, env in self._pieces(block_only=True):
+            for label, value in env.get("references", {}).items():
+                references.setdefault(label, value)
+        return references
+
+    def _pieces(self, block_only: bool = False) -> Iterator[tuple[int, list[Token] | dict]]:
+        """(first line, tokens) of each piece in order, or with block_only (first line, env) after
+        parsing only its blocks (which collects its link reference definitions in env).
+
+        A stretch longer than two pieces without a place to cut is cut between the rows of a table
+        that runs through it (1 MB of table is one block): the next piece is parsed with the table's
+        header and delimiter row before it, which markdown-it needs and we then drop."""
+        text, starts = self.text, self.line_starts
+        line, lines, header = 0, len(starts), ""
+        while line < lines:
+            size = self.piece_chars
+            while True:
+                stop = _next_cut(text, starts, starts[line] + size, line)
+                if (starts[stop] if stop < lines else len(text)) - starts[line] > 2 * size:
+                    row = bisect.bisect_right(starts, starts[line] + size)
+                    if line < row < lines:
+                        parsed = self._parse(line, row, header, block_only)
+                        continued = _continued_table(text, starts, parsed[0], line, row, header)
+                        if continued is not None:
+                            next_header = continued
+                            break
+                parsed = self._parse(line, stop, header, block_only)
+                if stop >= lines or _ends_closed(parsed[0], stop - line + header.count("\n")):
+                    row, next_header = stop, ""
+                    break
+                size *= 2       # a fence or HTML block open across the cut: a longer piece
+            tokens, env = parsed
+            if header:
+                # the header's tokens were only there for the table's sake: they are the previous piece's
+                tokens = tokens[next(i for i, t in enumerate(tokens) if t.type == "thead_close") + 1:]
+            yield line - header.count("\n"), (env if block_only else tokens)
+            line, header = row, next_header
+
+    def _parse(self, line: int, stop: int, header: str, block_only: bool) -> tuple[list[Token], dict]:
+        """The tokens of lines [line, stop) after `header`, and the env they were parsed with."""
+        text, starts = self.text, self.line_starts
+        src = header + text[starts[line]:starts[stop] if stop < len(starts) else len(text)]
+        parser = _PARSER if line == 0 else _BODY_PARSER
+        # the definitions are all known before the main pass: a piece adds none to them
+        env = {"references": self._references} if self._references else {}
+        tokens: list[Token] = []
+        if block_only:
+            parser.block.parse(src, parser, env, tokens)
+        else:
+            tokens = parser.parse(src, env)
+        return tokens, env
+
+
+def _continued_table(text: str, starts: array, tokens: list[Token], line: int, stop: int,
+                     header: str) -> str | None:
+    """The header and delimiter row of a table that runs to the end of a piece and may go on in the
+    next one, or None. It may when it is the piece's last block, nothing before it runs open, and none
+    of its rows so far has more or fewer cells than its header: markdown-it stops a table after 65,536
+    filled-in cells, and a count that restarted in the next piece would stop it elsewhere."""
+    header_lines = header.count("\n")
+    total = stop - line + header_lines
+    level0 = [t for t in tokens if t.level == 0]
+    if not level0 or level0[-1].type != "table_close" or not _ends_closed(tokens, total):
+        return None
+    at = max(i for i, t in enumerate(tokens) if t.type == "table_open" and t.level == 0)
+    table = tokens[at]
+    if table.map is None or table.map[1] < total:
+        return None
+    first = table.map[0] - header_lines + line     # the table's first line in the draft (or in header)
+    columns = sum(1 for t in tokens[at:] if t.type == "th_open")
+    for row in range(max(first + 2, line), stop):
+        cells = escapedSplit(mdTrim(text[starts[row]:starts[row + 1] - 1]))
+        cells = cells[1:] if cells and cells[0] == "" else cells
+        cells = cells[:-1] if cells and cells[-1] == "" else cells
+        if len(cells) != columns:
+            return None
+    if table.map[0] < header_lines:
+        return header
+    return text[starts[first]:starts[first + 2]]
+
+
+# A line that starts with a letter after a blank line: where a piece may start
+_CUT = re.compile(r"\n[ \t]*\n(?=[^\W\d_])")
+# A line that may close front matter ("---" or "..."): no cut before it when the draft starts with "-"
+_FRONT_MATTER_END = re.compile(r"\n {0,3}(?:---|\.\.\.)")
+
+
+def _next_cut(text: str, starts: array, offset: int, line: int) -> int:
+    """The line of the first cut at or after `offset` (len(starts) when there is none)."""
+    if line == 0 and text.startswith("---"):
+        closing = _FRONT_MATTER_END.search(text, 1)
+        offset = max(offset, closing.end() if closing else 0)
+    cut = _CUT.search(text, offset)
+    return len(starts) if cut is None else bisect.bisect_right(starts, cut.end()) - 1
+
+
+def _ends_closed(tokens: list[Token], lines: int) -> bool:
+    """Whether nothing in a piece of `lines` lines runs on to its end for want of more text: an
+    unclosed fence or HTML block (types 1-5), or a container too deep to be parsed."""
+    for tok in tokens:
+        if tok.type in ("fence", "html_block") and tok.map and tok.map[1] >= lines:
+            return False
+        if tok.type in _CONTAINERS and tok.level >= _MAX_NESTING - 1:
+            return False
+    return True
 
 
 def _make_parser() -> MarkdownIt:
@@ -161,6 +344,8 @@ def _make_parser() -> MarkdownIt:
 
 
 _PARSER = _make_parser()
+# the parser of every piece of a big draft but the first: front matter only opens a draft
+_BODY_PARSER = MarkdownIt("commonmark").enable("table").disable(["text_join", "normalize"])
 _MAX_NESTING = _PARSER.options.maxNesting
 _CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
 
@@ -208,9 +393,10 @@ def _with_end(offsets: Sequence[int]) -> Sequence[int]:
 class _BlockWalker:
     """Walk block tokens, tracking containers, and turn each inline token into a Segment."""
 
-    def __init__(self, text: str, first_index: int) -> None:
+    def __init__(self, text: str, first_index: int, line_starts: array | None = None) -> None:
         self.text = text
-        self.line_starts = _line_starts(text)
+        self.line_starts = _line_starts(text) if line_starts is None else line_starts
+        self.line_offset = 0        # line of the text where the tokens' piece of it starts
         self.index = first_index
         self.quote_depth = 0
         self.list_depth = 0
@@ -220,12 +406,14 @@ class _BlockWalker:
         self.segments: list[Segment] = []
         self.too_deep: int | None = None
 
-    def run(self, tokens: Sequence[Token]) -> list[Segment]:
-        """Return the segments of all prose blocks in document order."""
+    def run(self, tokens: Sequence[Token], line_offset: int = 0) -> list[Segment]:
+        """Return the segments of all prose blocks in document order (of a piece of the text that
+        starts at line `line_offset`)."""
+        self.line_offset = line_offset
         for tok in tokens:
             if tok.type in _CONTAINERS and tok.level >= _MAX_NESTING - 1 and self.too_deep is None and tok.map:
                 # the parser skips what lies inside a container this deep
-                self.too_deep = self.line_starts[min(tok.map[0], len(self.line_starts) - 1)]
+                self.too_deep = self.line_starts[min(tok.map[0] + line_offset, len(self.line_starts) - 1)]
             if tok.type in ("blockquote_open", "blockquote_close"):
                 self.quote_depth += tok.nesting
             elif tok.type in ("list_item_open", "list_item_close"):
@@ -244,7 +432,7 @@ class _BlockWalker:
         """Source offsets [start, end) of the lines an inline token came from."""
         if tok.map is None:
             return 0, len(self.text)
-        first, stop = tok.map
+        first, stop = tok.map[0] + self.line_offset, tok.map[1] + self.line_offset
         start = self.line_starts[min(first, len(self.line_starts) - 1)]
         end = self.line_starts[stop] if stop < len(self.line_starts) else len(self.text)
         return start, end
