@@ -32,14 +32,15 @@ def _segments(doc) -> list[tuple]:
             for s in doc.segments]
 
 
-def _assert_same_reading(text: str, lang: str | None = "de") -> None:
+def _assert_same_reading(text: str, lang: str | None = "de", lint: bool = True) -> None:
     whole = read_markdown(text, "draft.md", piece_chars=WHOLE)
     pieces = read_markdown(text, "draft.md", piece_chars=TINY)
     assert isinstance(whole.segments, tuple)
     assert _segments(pieces) == _segments(whole)
     assert pieces.meta == whole.meta
     assert pieces.too_deep == whole.too_deep
-    assert lint_document(pieces, RULEBOOK, lang=lang) == lint_document(whole, RULEBOOK, lang=lang)
+    if lint:
+        assert lint_document(pieces, RULEBOOK, lang=lang) == lint_document(whole, RULEBOOK, lang=lang)
 
 
 HAND_CASES = {
@@ -84,7 +85,8 @@ def test_every_commonmark_example_reads_the_same_in_pieces():
     examples = _spec_examples()
     assert len(examples) > 600
     for _, markdown in examples:
-        _assert_same_reading(markdown + "\n" + CLAIM + "\n")
+        # the segments decide the findings (linting all of them in one draft follows)
+        _assert_same_reading(markdown + "\n" + CLAIM + "\n", lint=False)
 
 
 def test_the_commonmark_examples_as_one_draft_read_the_same_in_pieces():
