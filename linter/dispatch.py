@@ -88,8 +88,9 @@ class RuleIndex:
             for candidate in find_name_candidates(sentence.text):
                 keys |= name_check.lookup_keys(candidate)
             named = {}
-            for key in keys:
-                for rule in self.by_name_key.get(key, ()):
+            # the keys filed in the index (most of a sentence's are not): the intersection runs in C
+            for key in self.by_name_key.keys() & keys:
+                for rule in self.by_name_key[key]:
                     named[rule.id] = rule
             for rule in self.called:
                 if rule.id not in named and may_be_called(rule, sentence):

@@ -19,8 +19,6 @@ _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "
 _BACKTICK_RUN = re.compile(r"`+")
 # linkify is off, so bare URLs arrive as plain text; we drop them from the prose.
 _BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
-# Every bare URL contains "://" or this; looking for them first is several times faster than _BARE_URL.
-_WWW = re.compile(r"www\.", re.IGNORECASE)
 # Sentence punctuation right after a URL belongs to the sentence, not to the URL.
 _URL_TRAILING = ".,;:!?'\"*_~»«“”‘’"
 
@@ -248,16 +246,20 @@ def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[in
 
     Without a URL, `offsets` itself is returned, not a copy.
     """
-    if "://" not in text and not _WWW.search(text):
+    if "://" not in text and "www." not in text.lower():
         return text, offsets
-    drop: set[int] = set()
-    for match in _BARE_URL.finditer(text):
-        url = _trim_url(match.group())
-        drop.update(range(match.start(), match.start() + len(url)))
-    if not drop:
+    # the URLs' spans, in order and apart (finditer's matches are; trimming only shortens them)
+    urls = [(m.start(), m.start() + len(_trim_url(m.group()))) for m in _BARE_URL.finditer(text)]
+    urls = [(start, end) for start, end in urls if end > start]
+    if not urls:
         return text, offsets
-    kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), array("q", (offsets[i] for i in kept))
+    # the text between them is kept run by run: a list of every kept index cost a 200 KB paragraph 60 ms
+    pieces, kept, pos = [], array("q"), 0
+    for start, end in urls + [(len(text), len(text))]:
+        pieces.append(text[pos:start])
+        kept.extend(offsets[pos:start])
+        pos = end
+    return "".join(pieces), kept
 
 
 def _trim_url(url: str) -> str:

@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .literals import required_literals
+from .literals import may_match, required_literals
 from .regexcode import compile_program, from_program
 
 _WORD = r"\w"   # str patterns are Unicode: \w covers umlauts and accented letters
+_UNKNOWN = object()
+# From this length on, a text is first tested for the strings every match of a word list needs
+# (literals.py), case-folded: on 100 KB of full stops each list's regex walked every position (10 ms)
+# to find nothing. Below it the test costs about what it saves.
+PREFILTER_FROM = 2000
 
 
 def _entry_pattern(entry: str, possessive: bool) -> str:
@@ -35,11 +40,18 @@ class LazyRegex:
     cache (rulebook.load_pack_cached) rebuilds them from their stored programs (see regexcode.py).
     With `prefilter`, it also knows the strings every match contains (`literals`, see literals.py)."""
 
-    __slots__ = ("source", "flags", "_compiled", "_program", "literals")
+    __slots__ = ("source", "flags", "_compiled", "_program", "literals", "_needs")
 
     def __init__(self, source: str, flags: int = 0, compiled: re.Pattern | None = None, prefilter: bool = False):
         self.source, self.flags, self._compiled, self._program = source, flags, compiled, None
         self.literals = required_literals(source, flags) if prefilter else None
+        self._needs = self.literals if prefilter else _UNKNOWN
+
+    def needs(self):
+        """`literals`, worked out on first use when the regex was not made with `prefilter`."""
+        if self._needs is _UNKNOWN:
+            self._needs = required_literals(self.source, self.flags)
+        return self._needs
 
     @property
     def compiled(self) -> re.Pattern:
@@ -59,7 +71,7 @@ class LazyRegex:
 
     def __setstate__(self, state):
         self.source, self.flags, self._program, self.literals = state
-        self._compiled = None
+        self._compiled, self._needs = None, _UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -93,7 +105,11 @@ class Terms:
 
     def search(self, text: str) -> bool:
         """True when any entry occurs in `text`."""
-        return self.regex is not None and self.regex.search(text) is not None
+        if self.regex is None:
+            return False
+        if len(text) >= PREFILTER_FROM and not may_match(self.regex.needs(), text.casefold()):
+            return False
+        return self.regex.search(text) is not None
 
     def __bool__(self) -> bool:
         return self.regex is not None

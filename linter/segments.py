@@ -165,8 +165,12 @@ def read_markdown(text: str, path: str = "<string>", piece_chars: int = PIECE_CH
     text = _normalize(text)
     if len(text) > 2 * piece_chars:
         stream = SegmentStream(text, piece_chars)
-        return Document(path, text, stream, stream.meta)
-    tokens = _PARSER.parse(text)
+        if stream.whole is None:
+            return Document(path, text, stream, stream.meta)
+        # no place to cut it (one long paragraph): parsed once, read as a small draft is
+        tokens = stream.whole
+    else:
+        tokens = _PARSER.parse(text)
     meta: dict[str, object] = {}
     segments: list[Segment] = []
     if tokens and tokens[0].type == "front_matter":
@@ -200,9 +204,12 @@ class SegmentStream:
         # CommonMark needs "]:" for a link reference definition; without one no first pass is needed
         if "]:" in text:
             self._references = self._collect_references()
-        first = next(self._pieces(), None)
-        if first is not None and first[1] and first[1][0].type == "front_matter":
-            self.meta, self._head = _front_matter(text, first[1][0])
+        pieces = self._pieces()
+        first = next(pieces, (0, []))[1]
+        if first and first[0].type == "front_matter":
+            self.meta, self._head = _front_matter(text, first[0])
+        # the tokens of the whole draft when it is one piece, else None
+        self.whole: list[Token] | None = first if next(pieces, None) is None else None
 
     def __iter__(self) -> Iterator[Segment]:
         yield from self._head

@@ -12,9 +12,12 @@ _ABBREVIATIONS = frozenset("""
 z b bzw ca dr prof nr sek min std mio mrd usw vgl etc evtl ggf inkl u a o ä s d h e g i al vs mr mrs ms
 st jan feb febr mär apr jun jul aug sep sept okt nov dez no fig ff co inc ltd corp jr sr
 """.split())
-# A candidate end: . ! ? or … , then optional closing quotes/brackets, then space. It starts only where a
-# run of stops starts: a run that fails would otherwise be retried from each of its stops (quadratic).
-_END = re.compile(r"(?<![.!?\u2026])([.!?\u2026]+)[\"'\u201c\u201d\u2019\u00bb\u203a)\]]*(?=\s)")
+# A candidate end: a run of . ! ? or … (all of it: a run cut short is followed by a stop, which is neither a
+# closer nor space), then optional closing quotes/brackets, then space. Runs are found whole and each is
+# tested once: one regex for both, starting where a run starts, walked each run back stop by stop and
+# tried every position inside it (100 KB of full stops: 3.6 ms -> 0.4 ms).
+_STOPS = re.compile(r"[.!?\u2026]+")
+_CLOSERS = re.compile(r"[\"'\u201c\u201d\u2019\u00bb\u203a)\]]*(?=\s)")
 _NEXT_STARTS = re.compile(r"\s+[\"'\u201e\u201c\u00ab\u2039(\[*_]*[A-ZÄÖÜ0-9\u00c0-\u00de]")
 # The word right before a full stop, looked for only in the few characters before it: a word longer
 # than _WORD_REACH is neither an ordinal nor an abbreviation, so whether it is seen whole changes
@@ -23,13 +26,13 @@ _WORD_BEFORE = re.compile(r"(?<![\w\u00c0-\u024f])([\w\u00c0-\u024f]+)$")
 _WORD_REACH = 16
 
 
-def _is_boundary(text: str, stop: re.Match[str]) -> bool:
-    """Whether a run of stops (an _END match) closes a sentence."""
-    if not _NEXT_STARTS.match(text, stop.end()):
+def _is_boundary(text: str, stops_end: int, end: int) -> bool:
+    """Whether a run of stops ending at `stops_end`, with its closers up to `end`, closes a sentence."""
+    if not _NEXT_STARTS.match(text, end):
         return False
-    if stop.group(1)[-1] != ".":
+    if text[stops_end - 1] != ".":
         return True
-    dot = stop.end(1) - 1
+    dot = stops_end - 1
     word = _WORD_BEFORE.search(text, max(0, dot - _WORD_REACH), dot)
     if not word:
         return True
@@ -43,10 +46,11 @@ def _is_boundary(text: str, stop: re.Match[str]) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans [start, end) of the sentences of `text`, white space trimmed."""
     spans, start = [], 0
-    for match in _END.finditer(text):
-        if _is_boundary(text, match):
-            spans.append((start, match.end()))
-            start = match.end()
+    for stops in _STOPS.finditer(text):
+        closed = _CLOSERS.match(text, stops.end())
+        if closed and _is_boundary(text, stops.end(), closed.end()):
+            spans.append((start, closed.end()))
+            start = closed.end()
     spans.append((start, len(text)))
     result = []
     for a, b in spans:

@@ -5,6 +5,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from linter.lexicon import PREFILTER_FROM
+from linter.literals import may_match, required_literals
+
 LANGS = ("de", "en")
 
 MONTHS: dict[str, dict[str, int]] = {
@@ -332,8 +335,19 @@ def patterns_for(text: str, lang: str) -> tuple[re.Pattern[str], ...]:
     """The compiled shapes that can match in `text`, in template order: those with one of their anchors in it."""
     if not trigger(lang).search(text):
         return ()
-    found = frozenset(name for name, anchor in anchors(lang).items() if anchor.search(text))
+    searches = anchors(lang).items()
+    if len(text) >= PREFILTER_FROM:
+        # in a long text, first the words an anchor needs (each search tries every position: 40 KB, 5 ms)
+        folded, needs = text.casefold(), _anchor_needs(lang)
+        searches = [(name, anchor) for name, anchor in searches if may_match(needs[name], folded)]
+    found = frozenset(name for name, anchor in searches if anchor.search(text))
     return _anchored(lang, found)
+
+
+@cache
+def _anchor_needs(lang: str) -> dict:
+    """The strings each anchor's matches need (literals.py)."""
+    return {name: required_literals(anchor.pattern, anchor.flags) for name, anchor in anchors(lang).items()}
 
 
 @cache

@@ -62,6 +62,8 @@ class _Span:
 _NON_LETTER = r"(?:[^\w\s]|[\d_])"
 OPAQUE_RE = re.compile(r"(?<!\S)(?:\S*(?:://|[\\_=@])\S*|\S+\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b\S*"
                        rf"|{_NON_LETTER}*[^\W\d_][^\s/]*/{_NON_LETTER}*[^\W\d_]\S*)", re.IGNORECASE)
+# Every opaque run holds one of these (each branch of OPAQUE_RE needs one); most sentences have none
+_OPAQUE_HINT = re.compile(r"[:\\_=@./]")
 NEXT_WORD_RE = re.compile(r"\s*([%€$×*]|[^\W\d_][\w-]*)")
 
 
@@ -87,7 +89,7 @@ def _find(text: str, lang: str, reference: dt.date | None, patterns: Iterable[re
     for pattern in patterns:
         for match in pattern.finditer(text):
             if opaque is None:
-                opaque = SpanSet([m.span() for m in OPAQUE_RE.finditer(text)])
+                opaque = SpanSet([m.span() for m in OPAQUE_RE.finditer(text)] if _OPAQUE_HINT.search(text) else [])
             if opaque.overlaps(match.start(), match.end()):
                 continue
             try:
