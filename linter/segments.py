@@ -250,14 +250,20 @@ class SegmentStream:
             size = self.piece_chars
             while True:
                 stop = _next_cut(text, starts, starts[line] + size, line)
+                continued = None
                 if (starts[stop] if stop < lines else len(text)) - starts[line] > 2 * size:
-                    row = bisect.bisect_right(starts, starts[line] + size)
-                    if line < row < lines:
-                        parsed = self._parse(line, row, header, block_only)
-                        continued = _continued_table(text, starts, parsed[0], line, row, header)
-                        if continued is not None:
-                            next_header = continued
-                            break
+                    # the row after the piece's size; or one of the next two, when the size ended
+                    # between a table's header and its delimiter row or the line before the header
+                    first_row = bisect.bisect_right(starts, starts[line] + size)
+                    for row in range(first_row, min(first_row + 3, lines)):
+                        if line < row:
+                            parsed = self._parse(line, row, header, block_only)
+                            continued = _continued_table(text, starts, parsed[0], line, row, header)
+                            if continued is not None:
+                                break
+                if continued is not None:
+                    next_header = continued
+                    break
                 parsed = self._parse(line, stop, header, block_only)
                 if stop >= lines or _ends_closed(parsed[0], stop - line + header.count("\n")):
                     row, next_header = stop, ""

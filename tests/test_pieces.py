@@ -6,6 +6,7 @@ front matter, in what is nested too deep, and in every finding the default pack 
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -32,15 +33,20 @@ def _segments(doc) -> list[tuple]:
             for s in doc.segments]
 
 
-def _assert_same_reading(text: str, lang: str | None = "de", lint: bool = True) -> None:
+def _assert_same_reading(text: str, lang: str | None = "de", lint: bool = True, rulebook=RULEBOOK,
+                         piece_chars: int = TINY, **options) -> list:
+    """The findings, the same whole and in pieces."""
     whole = read_markdown(text, "draft.md", piece_chars=WHOLE)
-    pieces = read_markdown(text, "draft.md", piece_chars=TINY)
+    pieces = read_markdown(text, "draft.md", piece_chars=piece_chars)
     assert isinstance(whole.segments, tuple)
     assert _segments(pieces) == _segments(whole)
     assert pieces.meta == whole.meta
     assert pieces.too_deep == whole.too_deep
-    if lint:
-        assert lint_document(pieces, RULEBOOK, lang=lang) == lint_document(whole, RULEBOOK, lang=lang)
+    if not lint:
+        return []
+    findings = lint_document(whole, rulebook, lang=lang, **options)
+    assert lint_document(pieces, rulebook, lang=lang, **options) == findings
+    return findings
 
 
 HAND_CASES = {
@@ -123,6 +129,23 @@ def test_a_long_table_is_cut_between_its_rows():
     text = "| Modell | Länge |\n|---|---|\n" + "| Sora | 60 Sekunden |\n" * 2000
     pieces = list(SegmentStream(text, piece_chars=1000)._pieces())
     assert len(pieces) >= len(text) // 2000
+
+
+TRAM = Path(__file__).parent / "fixtures" / "packs" / "tram" / "rules"
+
+
+@pytest.mark.parametrize("piece_chars", [40, 200])
+def test_a_long_table_in_pieces_reads_its_cells_with_their_column_header(piece_chars):
+    """The header row is parsed with the table's first piece only: a cell further down is still
+    read with its column's header ("Eröffnet" makes "13. September 2025" the opening date)."""
+    rows = "".join(f"| Linie 3 | {n}. Mai 2019 |\n" for n in range(1, 29))
+    text = ("---\nlang: de\ndate: 2025-10-01\n---\n# Linie 7\n\nDie Linien der Stadt.\n\n"
+            "| Linie | Eröffnet |\n|---|---|\n" + rows + "| Linie 7 | 13. September 2025 |\n" + rows)
+    assert len(list(SegmentStream(text, piece_chars)._pieces())) > 3
+    findings = _assert_same_reading(text, lang="de", rulebook=load_pack([TRAM]), piece_chars=piece_chars,
+                                    date=dt.date(2025, 10, 1))
+    opening = [f for f in findings if f.rule == "tram.opening.date"]
+    assert [f.found for f in opening] == ["13. September 2025"]
 
 
 def test_a_fence_open_across_many_cuts_grows_its_piece_to_its_close():
