@@ -505,6 +505,7 @@ _WORDS = Mapping("words of a predicate", tuple(
     Field(pos, texts(), doc) for pos, doc in (
         ("verbs", "Verbs by base form: vor|stellen for a separable verb, irregular forms in brackets."),
         ("dated", "Verbs that say the predicate only together with a date (starten)."),
+        ("with_noun", "Verbs that say the predicate only of one of its nouns (vor|liegen: die Genehmigung liegt vor)."),
         ("nouns", "Nouns, singular; several words make a fixed phrase."),
         ("adjectives", "Adjectives, base form."),
         ("phrases", "Fixed word sequences (zur Verfügung)."))))

@@ -108,6 +108,34 @@ DOES_NOT_SAY = {
 }
 
 
+# A verb that says a predicate only of one of its nouns ("with_noun"): (language, sentence, whether a
+# verb says the approval); the noun alone is found either way, and names the thing without saying it
+WITH_NOUN = {
+    "de:noun-before-the-verb": ("de", "Die Genehmigung für die Brücke liegt inzwischen vor.", True),
+    "de:noun-between-verb-and-particle": ("de", "Für die Brücke liegt die Genehmigung inzwischen vor.", True),
+    "de:verb-last": ("de", "Die Stadt sagt, dass die Genehmigung vorliegt.", True),
+    "de:noun-as-object": ("de", "Das Landesamt erteilte der Fähre die Zulassung.", True),
+    "en:phrase": ("en", "The permit for the bridge is in place.", True),
+    "en:noun-as-object": ("en", "The council issued the permit on Monday.", True),
+    "de:verb-alone": ("de", "Die Daten liegen seit Montag vor.", False),
+    "de:verb-alone-another-object": ("de", "Die Werft erhielt im Mai einen Auftrag.", False),
+    "de:noun-after-preposition": ("de", "Der Antrag auf Genehmigung liegt vor.", False),
+    "de:noun-after-preposition-and-article": ("de", "Die Unterlagen für die Genehmigung liegen vor.", False),
+    "de:noun-in-another-stretch": ("de", "Die Daten liegen vor, die Genehmigung fehlt noch.", False),
+    "de:noun-after-und": ("de", "Die Daten liegen vor und die Genehmigung ist beantragt.", False),
+    "en:verb-alone": ("en", "The data are in place.", False),
+    "en:noun-after-preposition": ("en", "The application for a permit is in place.", False),
+    "en:noun-in-another-stretch": ("en", "The surveys are in place, but the permit is pending.", False),
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence", "says"), WITH_NOUN.values(), ids=WITH_NOUN.keys())
+def test_verb_with_its_noun(lang, sentence, says):
+    hits = find_predicates(sentence, lang, LEXICON)
+    assert any(h.predicate == "approve" and h.pos == "verbs" for h in hits) == says, \
+        [(h.predicate, h.pos, sentence[h.start:h.end]) for h in hits]
+
+
 @pytest.mark.parametrize(("lang", "sentence", "predicate"), SAYS.values(), ids=SAYS.keys())
 def test_predicate_is_found(lang, sentence, predicate):
     hits = find_predicates(sentence, lang, LEXICON)

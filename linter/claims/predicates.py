@@ -3,18 +3,24 @@
 Each word is looked up once in the vocabulary's table of forms (linter/vocabulary). A German separable
 verb counts when its particle closes the clause after it ("stellte OpenAI Sora im Februar vor"); an
 English phrasal verb when its particle follows it in the clause ("rolled Sora out"); a verb that comes
-with a fixed phrase when the clause holds the phrase ("ging im Februar ans Netz").
+with a fixed phrase when the clause holds the phrase ("ging im Februar ans Netz"); a verb that says a
+predicate only with one of its nouns ("with_noun": "Die Genehmigung liegt vor", "the permit is in
+place") when that noun is what it speaks of, in its stretch of the sentence and not after a preposition.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import word_set
+
 _WORD = re.compile(r"[^\W\d_]+")
 # what may follow a separable particle that closes its clause
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\u2013\u2014\"'\u201c\u201d\u00ab\u00bb]|-\s|(?:und|oder|aber|sondern|denn|weil|dass|als|wie)\b)",
                          re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(?<![\d\s][a-z])(?<!\d)[.](?=\s*$)|[;:!?\u2013\u2014]")
+# what ends the stretch a with_noun verb and its noun must share ("Die Daten liegen vor, die Genehmigung fehlt")
+_STRETCH_BREAK = re.compile(r"[,;:!?()\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,30 @@ def _compound_head(word: str, single: dict) -> tuple:
     return ()
 
 
+def _with_its_noun(hit: PredicateHit, hits: list, tokens: list, text: str, lang: str) -> PredicateHit | None:
+    """A with_noun verb as the verb it is when a noun of its predicate is what it speaks of: in its
+    stretch of the sentence (no punctuation between them, and no "und"/"and" after the verb) and not
+    governed by a preposition ("der Antrag auf Genehmigung liegt vor" is about the application)."""
+    prepositions, determiners = word_set("prepositions", lang), word_set("determiners", lang)
+    coordinators = word_set("coordinators", lang)
+    starts = {start: index for index, (_, start, _) in enumerate(tokens)}
+    for noun in hits:
+        if noun.pos != "nouns" or noun.predicate != hit.predicate or noun.start not in starts:
+            continue
+        if _STRETCH_BREAK.search(text, min(noun.end, hit.end), max(noun.start, hit.start)):
+            continue
+        index = starts[noun.start]
+        between = [word for word, start, _ in tokens[:index] if start >= hit.end]
+        if any(word in coordinators for word in between):
+            continue    # "Die Daten liegen vor und die Genehmigung ist beantragt"
+        before = [word for word, _, _ in tokens[max(0, index - 2):index]]
+        if before and (before[-1] in prepositions or len(before) == 2 and before[0] in prepositions
+                       and before[1] in determiners):
+            continue    # "auf Genehmigung", "for a permit"
+        return PredicateHit(hit.start, hit.end, hit.predicate, hit.negated, "verbs")
+    return None
+
+
 def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozenset()) -> list[PredicateHit]:
     """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it."""
     tokens = words(text)
@@ -102,4 +132,7 @@ def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozen
                     continue
             hits.append(PredicateHit(start, end, form.predicate, form.negated, form.pos,
                                      _attributive(form, tokens, index, text, lang, followers)))
-    return hits
+    if not any(h.pos == "with_noun" for h in hits):
+        return hits
+    confirmed = [h if h.pos != "with_noun" else _with_its_noun(h, hits, tokens, text, lang) for h in hits]
+    return [h for h in confirmed if h is not None]

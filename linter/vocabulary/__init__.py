@@ -21,7 +21,7 @@ import yaml
 
 _HERE = Path(__file__).resolve().parent
 LANGS = ("de", "en")
-POS = ("verbs", "dated", "nouns", "adjectives", "phrases")
+POS = ("verbs", "dated", "with_noun", "nouns", "adjectives", "phrases")
 
 # German prefixes after which the past participle takes no ge- ("veröffentlicht", "entwickelt")
 _INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "wider")
@@ -40,7 +40,7 @@ class Form:
 
     predicate: str
     negated: bool           # an antonym ("zurückhalten")
-    pos: str                # "verbs" | "dated" | "nouns" | "adjectives" | "phrases"
+    pos: str                # "verbs" | "dated" | "with_noun" | "nouns" | "adjectives" | "phrases"
     companions: tuple       # words that must follow in the clause: a particle ("vor") or a phrase's rest
     particle: bool          # companions are a separable particle: it ends the clause
     inflected: bool = False  # a German adjective with an ending: it describes a noun ("verfügbare Daten")
@@ -189,7 +189,7 @@ def build_lexicon(predicates: dict) -> Lexicon:
 
 def _forms(name: str, negated: bool, lang: str, pos: str, entry: str):
     """(key, Form) pairs for one entry: key is a word, or a tuple of words for a fixed phrase."""
-    if pos in ("verbs", "dated"):
+    if pos in ("verbs", "dated", "with_noun"):
         expand = _german_verb if lang == "de" else _english_verb
         for form, companions, particle in expand(entry):
             parts = _split(form)
