@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from .checks import name as name_check
 from .checks import quote as quote_check
 from .checks.naming import may_be_called
 from .claims.names import find_name_candidates
-from .rulebook import Rule, Rulebook
+from .rulebook import Rule, Rulebook, Scope
 
 # kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
 # (a misspelled name or a misattributed quote does not name its subject)
@@ -36,8 +37,9 @@ MAX_CACHED_SELECTIONS = 16   # a run sees one selection of facts per configurati
 class RuleIndex:
     """The facts of one pack (as far as they are checked), looked up by what a sentence contains."""
 
-    events: list = field(default_factory=list)               # subject-bound facts about events
-    by_subject: dict = field(default_factory=lambda: defaultdict(list))
+    # subject-bound facts grouped by context (see _by_context): about events, and by subject id
+    events: tuple = ()
+    by_subject: dict = field(default_factory=dict)
     product_subjects: frozenset = frozenset()                # subjects that can be the current product
     by_name_key: dict = field(default_factory=lambda: defaultdict(list))   # see name.index_keys
     quotes: list = field(default_factory=list)
@@ -48,14 +50,15 @@ class RuleIndex:
     def build(cls, rulebook: Rulebook, rules: list[Rule]) -> "RuleIndex":
         kinds = {sid: subject.kind for sid, subject in rulebook.subjects.items()}
         index = cls(product_subjects=frozenset(sid for sid, kind in kinds.items() if kind == "product"))
+        events, by_subject = [], defaultdict(list)
         for rule in rules:
             # a subject the registry does not know counts as a product (Sentence.may_concern does the same)
             subject_kind = kinds.get(rule.scope.subject, "product")
             if rule.kind in SUBJECT_BOUND:
                 if subject_kind == "event":
-                    index.events.append(rule)
+                    events.append(rule)
                 else:
-                    index.by_subject[rule.scope.subject].append(rule)
+                    by_subject[rule.scope.subject].append(rule)
             elif rule.kind == name_check.KIND:
                 for key in name_check.index_keys(rule, subject_kind == "person"):
                     index.by_name_key[key].append(rule)
@@ -65,7 +68,8 @@ class RuleIndex:
                 index.quotes.append(rule)
             else:
                 index.others.append(rule)
-        index.by_subject = dict(index.by_subject)
+        index.events = _by_context(events)
+        index.by_subject = {subject: _by_context(rules) for subject, rules in by_subject.items()}
         index.by_name_key = dict(index.by_name_key)
         return index
 
@@ -80,18 +84,19 @@ class RuleIndex:
         organisation = sentence.current.get("organisation")
         if organisation is not None and organisation not in subjects and sentence.refers_to(organisation, 0, len(sentence.text)):
             subjects.add(organisation)      # "Das Unternehmen …" after the organisation was named
-        chosen = [rule for rule in self.events if sentence.in_context(rule.scope)]
-        for subject in subjects:        # each fact has one subject: no fact comes twice
-            chosen += [rule for rule in self.by_subject.get(subject, ()) if sentence.in_context(rule.scope)]
+        chosen = []
+        # each fact has one subject: no fact comes twice
+        for groups in [self.events, *(self.by_subject.get(subject, ()) for subject in subjects)]:
+            for scope, rules in groups:
+                if sentence.in_context(scope):
+                    chosen += rules
         if self.by_name_key:
-            keys = set()
-            for candidate in find_name_candidates(sentence.text):
-                keys |= name_check.lookup_keys(candidate)
             named = {}
-            # the keys filed in the index (most of a sentence's are not): the intersection runs in C
-            for key in self.by_name_key.keys() & keys:
-                for rule in self.by_name_key[key]:
-                    named[rule.id] = rule
+            for candidate in find_name_candidates(sentence.text):
+                # the keys filed in the index (most of a candidate's are not): the intersection runs in C
+                for key in self.by_name_key.keys() & name_check.lookup_keys(candidate):
+                    for rule in self.by_name_key[key]:
+                        named[rule.id] = rule
             for rule in self.called:
                 if rule.id not in named and may_be_called(rule, sentence):
                     named[rule.id] = rule
@@ -99,6 +104,17 @@ class RuleIndex:
         if self.quotes and quote_check.may_quote(sentence):
             chosen += self.quotes
         return chosen + self.others
+
+
+def _by_context(rules: list[Rule]) -> tuple[tuple[Scope, tuple[Rule, ...]], ...]:
+    """The rules grouped by the contexts they hold in and are excluded from, each group with the scope of
+    its first rule (Sentence.in_context reads only those): a sentence is asked once per group, not once
+    per fact (hundreds of facts share a handful of contexts)."""
+    def contexts(rule: Rule) -> tuple:
+        return rule.scope.context or "", rule.scope.outside
+
+    groups = (tuple(group) for _, group in groupby(sorted(rules, key=contexts), key=contexts))
+    return tuple((group[0].scope, group) for group in groups)
 
 
 def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:

@@ -105,7 +105,8 @@ def test_index_follows_changed_rules_with_the_same_ids():
     changed = [dataclasses.replace(r, severity=Severity.INFO) for r in rules]
     first, second = rule_index(rulebook, rules), rule_index(rulebook, changed)
     assert first is not second
-    assert all(r.severity == Severity.INFO for r in second.events + [r for rs in second.by_subject.values() for r in rs])
+    grouped = [second.events, *second.by_subject.values()]
+    assert all(r.severity == Severity.INFO for groups in grouped for _, rules in groups for r in rules)
 
 
 # --- per-initial name matchers against one alternation of every name ------------------------------
