@@ -19,6 +19,7 @@ from typing import Iterator
 
 from .claims.clauses import clause_of, clause_pieces, german_finite
 from .claims.dates import find_dates
+from .claims.elsewhere import placed_elsewhere
 from .claims.entities import foreign_names
 from .claims.predicates import find_predicates
 from .vocabulary import comparison_phrases, generic_references, word_set
@@ -77,9 +78,13 @@ def find_mentions(text: str, rulebook: Rulebook, lang: str | None = None) -> lis
     known = [Mention(start, end, sid, kinds[sid].kind) for start, end, sid in rulebook.mentions.finditer(text)]
     if lang is None:
         return known
+    spans = [(m.start, m.end) for m in known]
     foreign = [Mention(n.start, n.end, "~" + text[n.start:n.end].lower(), n.kind, foreign=True)
-               for n in foreign_names(text, lang, [(m.start, m.end) for m in known])
+               for n in foreign_names(text, lang, spans)
                if not any(_extends(text, m, n) for m in known)]
+    # "die Seilbahn im benachbarten Talheim": another one of the subject's kind, not the subject
+    foreign += [Mention(start, end, "~" + text[start:end].lower(), kind, foreign=True)
+                for start, end, kind in placed_elsewhere(text, lang, kinds.values(), rulebook.lexicon, spans)]
     return sorted(known + foreign, key=lambda m: m.start) if foreign else known
 
 

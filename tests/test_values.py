@@ -31,6 +31,11 @@ CASES = {
     "en:count:usual": ("en", "Lighthouses usually have five floors; the Hellsand lighthouse has seven.", None),
     "de:count:other-subject": ("de", "Der Leuchtturm Nordmole hat ein neuntes Stockwerk.", None),
     "en:count:other-noun": ("en", "The Hellsand lighthouse has nine windows.", None),
+    # --- a figure a plan is to change something to is the plan's, not what holds now ---------------
+    "de:count:planned-target": ("de", "Der Hellsand-Leuchtturm soll auf neun Stockwerke wachsen.", None),
+    "en:count:planned-target": ("en", "The city wants to raise the Hellsand lighthouse to nine floors.", None),
+    "de:count:changed-target": ("de", "Der Hellsand-Leuchtturm ist auf neun Stockwerke gewachsen.", "lighthouse.floors"),
+    "en:count:changed-target": ("en", "The Hellsand lighthouse was raised to nine floors.", "lighthouse.floors"),
     # --- a count that switches: a draft's range must keep to the fact's ----------------------------
     "de:range:wider": ("de", "Unter dem Hellsand-Leuchtturm ankern mal zehn, mal sechzehn Kutter.", "lighthouse.cutters"),
     "en:range:number-of": ("en", "At the Hellsand lighthouse, the number of moored boats ranges from twelve to sixteen.",

@@ -33,6 +33,7 @@ from typing import Iterator
 from .. import measures
 from ..fields import FieldReader
 from ..findings import Mismatch, Severity
+from ..vocabulary import word_set
 from .predicates import has_word
 from .units import SECONDS, describe_duration, parse_duration, parse_resolution
 
@@ -47,6 +48,7 @@ _PERIOD_NAMES = {"a": "year", "mo": "month", "wk": "week", "d": "day", "h": "hou
 _PERIOD_CODES = {name: code for code, name in _PERIOD_NAMES.items()}
 PERIODS = ("year", "month", "week", "day", "hour")   # what `per:` may say
 _NOISE = 1e-9
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,13 +267,29 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
     # one sentence often gives several figures of one measure ("64 Anlagen mit je 15 MW, zusammen
     # 960 MW", "52 km from Helgoland, in waters 35 to 42 metres deep"): the cue must be in the
     # figure's own clause, or in the head of a table cell's row ("| Nabenhöhe | 154 m |") or column
-    return bool(scope.cues.search(clause) or scope.cues.search(labels))
+    if scope.cues.search(clause) or scope.cues.search(labels):
+        return True
+    # a figure in an insertion without a verb ("Stretching 4.3 kilometres, the line links …") belongs to
+    # the clause around it, when it is that clause's only figure of its measure
+    left, right = sentence.clause_span(quantity.start, quantity.end)
+    alone = not any(q is not quantity and q.measure == quantity.measure and left <= q.start < right
+                    for q in sentence.quantities())
+    return alone and bool(scope.cues.search(sentence.text[left:right]))
 
 
 def _usual(sentence, quantity) -> bool:
     """The clause says what is usual, not what happened ("Normalerweise hat eine Katze vier Pfoten")."""
     left, right = sentence.clause_span(quantity.start, quantity.end)
     return has_word(sentence, "usual", left, right)
+
+
+def _planned_value(sentence, quantity) -> bool:
+    """The figure is what a plan is to change something to ("will die Zahl der Kabinen auf 50 erhöhen",
+    "is to grow to five kilometres"): the plan's value, not what holds now (words.yaml change_verbs)."""
+    left, right = sentence.clause_span(quantity.start, quantity.end)
+    before = _WORD.findall(sentence.text[left:quantity.start])
+    return (bool(before) and before[-1].lower() in word_set("change_targets", sentence.lang)
+            and has_word(sentence, "change_verbs", left, right) and has_word(sentence, "plan_markers", left, right))
 
 
 def _same_dimension(expected: Expected, quantity) -> bool:
@@ -287,7 +305,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     for quantity in sentence.quantities():
         if quantity.measure != expected.measure or not sentence.in_scope(rule.scope, quantity.start):
             continue
-        if not _tied_to_fact(rule, sentence, quantity) or _usual(sentence, quantity):
+        if not _tied_to_fact(rule, sentence, quantity) or _usual(sentence, quantity) or _planned_value(sentence, quantity):
             continue
         judged = verdict(expected, quantity)
         if judged == CONSISTENT:

@@ -1,0 +1,71 @@
+"""A reference placed elsewhere: "die Seilbahn im benachbarten Talheim", "the cable car in Talheim".
+
+"Die Seilbahn" refers back to the subject the text is about; with a place after it that is none of the
+subject's own (not a word of its names, "die Seilbahn in Kornberg" for the Kornberg cable car), it
+names another thing of the subject's kind, and the clause is about that one. The place is read by its
+shape: after a preposition of place (words.yaml `place_prepositions`, `location_prepositions`) and at
+most two lower-case words, a capitalised word that is no common noun (German `noun_endings`), no word
+of the predicate vocabulary ("in Betrieb"), no month or weekday and no word of `not_names`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import word_set
+from .date_words import MONTHS, WEEKDAYS
+
+_WORD = re.compile(r"[^\W\d_][\w\u2011-]*")
+
+
+def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each reference in `text` followed by a place none of its subject's names holds."""
+    found = []
+    for subject in subjects:
+        terms = subject.references.get(lang)
+        if terms is None:
+            continue
+        for match in terms.finditer(text):
+            place = _place_after(text, match.end(), lang, lexicon, known)
+            if place is not None and not _own_place(subject, text[place[0]:place[1]]):
+                found.append((match.start(), place[1], subject.kind))
+    return found
+
+
+def _place_after(text: str, position: int, lang: str, lexicon, known) -> tuple[int, int] | None:
+    """The span of a place name right after `position`: a preposition of place, at most two lower-case
+    words, then the name."""
+    words = []
+    for word in _WORD.finditer(text, position):
+        if text[position:word.start()].strip():
+            return None     # punctuation between: another phrase
+        words.append(word)
+        position = word.end()
+        if len(words) > 4 or word.group()[0].isupper():
+            break
+    if len(words) < 2 or words[0].group().lower() not in _prepositions(lang) or not words[-1].group()[0].isupper():
+        return None
+    if any(not w.group()[0].islower() for w in words[:-1]):
+        return None
+    name = words[-1]
+    if any(a < name.end() and name.start() < b for a, b in known) or not _name_shaped(name.group(), lang, lexicon):
+        return None
+    return name.start(), name.end()
+
+
+def _prepositions(lang: str) -> frozenset:
+    return word_set("place_prepositions", lang) | word_set("location_prepositions", lang)
+
+
+def _name_shaped(word: str, lang: str, lexicon) -> bool:
+    lowered = word.lower()
+    if lowered in MONTHS.get(lang, {}) or lowered in WEEKDAYS.get(lang, {}) or lowered in word_set("not_names", lang):
+        return False
+    if lexicon is not None and lexicon.forms(lang, lowered):
+        return False
+    return lang != "de" or not any(lowered.endswith(e) for e in word_set("noun_endings", lang))
+
+
+def _own_place(subject, place: str) -> bool:
+    """The place is a word of one of the subject's names ("Seilbahn Kornberg" is in Kornberg)."""
+    place = place.lower()
+    return any(place in (w.lower() for w in _WORD.findall(name)) for name in subject.names.entries)
