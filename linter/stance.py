@@ -17,6 +17,14 @@ from .vocabulary import word_lists
 # the word lists are language data (vocabulary/words.yaml), one matcher per language
 _LISTS = ("negations", "hypotheticals", "looking_ahead", "reported", "capacity")
 _CAPACITY_MODALS = frozenset({"would", "würde", "würden"})
+_FIRST_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=None)
+def _openers(lang: str | None) -> frozenset:
+    """The condition_openers of the language (of both when it is unknown)."""
+    lists = word_lists()["condition_openers"]
+    return frozenset(w.lower() for key, items in lists.items() if lang in (None, key) or lang not in lists for w in items)
 
 
 @functools.lru_cache(maxsize=None)
@@ -120,6 +128,13 @@ def _speaker(text: str, quote: tuple[int, int]) -> str:
     return match.group(1).strip() if match else ""
 
 
+def _opens_a_condition(sentence: str, lang: str | None) -> bool:
+    """"Wäre die Bahn länger, bräuchte sie …", "Had the line been longer, it would …": a sentence that
+    opens with the verb of a condition (not a question) imagines both its clauses."""
+    first = _FIRST_WORD.match(sentence)
+    return bool(first) and "," in sentence and first.group(1).lower() in _openers(lang)
+
+
 def _is_hypothetical(sentence: str, lang: str | None) -> bool:
     hits = [m.group().lower() for m in _terms("hypotheticals", lang).finditer(sentence)]
     # "would be enough to power 1.8 million homes", "würde für 1,1 Millionen Haushalte reichen": the
@@ -144,7 +159,7 @@ def stance_of(sentence: str, start: int, end: int, in_blockquote: bool = False, 
     left, right = clause_bounds(sentence, start, end)
     # a hedge governs its own clause and what follows ("Wenn …, dann …", "Sora könnte, so OpenAI, …"),
     # not a claim made before it ("OpenAI-Technikchef Kevin Weil sagte, Sora komme erst, wenn …")
-    if not forecast and _is_hypothetical(sentence[:right], lang):
+    if not forecast and (_is_hypothetical(sentence[:right], lang) or _opens_a_condition(sentence, lang)):
         return Stance(False, reason=HYPOTHETICAL)
     if forecast:
         left = right = start

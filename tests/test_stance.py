@@ -16,6 +16,11 @@ CASES = {
     "en:question": ("en", "Does the farm power 1.8 million homes?", "1.8 million", "question"),
     "de:rumour": ("de", "Angeblich versorgt der Park 1,8 Millionen Haushalte.", "1,8 Millionen", "reported or debunked"),
     "en:falls-is-no-hedge": ("en", "Output falls to 1.8 million homes in summer.", "1.8 million", ""),
+    "de:condition-opened-by-its-verb": ("de", "Wäre der Park größer, versorgte er 1,8 Millionen Haushalte.", "1,8 Millionen",
+                                        "hypothetical"),
+    "en:condition-opened-by-its-verb": ("en", "Had the farm been finished, 1.8 million homes got its power.", "1.8 million",
+                                        "hypothetical"),
+    "de:subjunctive-of-reported-speech": ("de", "Die Tester hätten 1,8 Millionen Clips gemacht.", "1,8 Millionen", ""),
 }
 
 

@@ -36,6 +36,9 @@ CASES = {
     "en:count:planned-target": ("en", "The city wants to raise the Hellsand lighthouse to nine floors.", None),
     "de:count:changed-target": ("de", "Der Hellsand-Leuchtturm ist auf neun Stockwerke gewachsen.", "lighthouse.floors"),
     "en:count:changed-target": ("en", "The Hellsand lighthouse was raised to nine floors.", "lighthouse.floors"),
+    "de:count:plan-given-up": ("de", "Ursprünglich sollte der Hellsand-Leuchtturm neun Stockwerke bekommen.", None),
+    "en:count:plan-given-up": ("en", "The Hellsand lighthouse was originally planned with nine floors.", None),
+    "de:count:history": ("de", "Ursprünglich hatte der Hellsand-Leuchtturm neun Stockwerke.", "lighthouse.floors"),
     # --- a count that switches: a draft's range must keep to the fact's ----------------------------
     "de:range:wider": ("de", "Unter dem Hellsand-Leuchtturm ankern mal zehn, mal sechzehn Kutter.", "lighthouse.cutters"),
     "en:range:number-of": ("en", "At the Hellsand lighthouse, the number of moored boats ranges from twelve to sixteen.",

@@ -284,12 +284,17 @@ def _usual(sentence, quantity) -> bool:
 
 
 def _planned_value(sentence, quantity) -> bool:
-    """The figure is what a plan is to change something to ("will die Zahl der Kabinen auf 50 erhöhen",
-    "is to grow to five kilometres"): the plan's value, not what holds now (words.yaml change_verbs)."""
+    """The figure is a plan's, not what holds now: what the plan is to change something to ("will die
+    Zahl der Kabinen auf 50 erhöhen", "is to grow to five kilometres"; words.yaml change_verbs), or a
+    plan since given up ("Ursprünglich sollte die Bahn 50 Millionen Euro kosten"; superseded)."""
     left, right = sentence.clause_span(quantity.start, quantity.end)
+    if not has_word(sentence, "plan_markers", left, right):
+        return False
+    if has_word(sentence, "superseded", left, right):
+        return True
     before = _WORD.findall(sentence.text[left:quantity.start])
     return (bool(before) and before[-1].lower() in word_set("change_targets", sentence.lang)
-            and has_word(sentence, "change_verbs", left, right) and has_word(sentence, "plan_markers", left, right))
+            and has_word(sentence, "change_verbs", left, right))
 
 
 def _same_dimension(expected: Expected, quantity) -> bool:

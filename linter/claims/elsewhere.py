@@ -3,9 +3,12 @@
 "Die Seilbahn" refers back to the subject the text is about; with a place after it that is none of the
 subject's own (not a word of its names, "die Seilbahn in Kornberg" for the Kornberg cable car), it
 names another thing of the subject's kind, and the clause is about that one. The place is read by its
-shape: after a preposition of place (words.yaml `place_prepositions`, `location_prepositions`) and at
-most two lower-case words, a capitalised word that is no common noun (German `noun_endings`), no word
-of the predicate vocabulary ("in Betrieb"), no month or weekday and no word of `not_names`.
+shape: after a preposition of place (words.yaml `place_prepositions`, `location_prepositions`, and
+`elsewhere_prepositions`: "die Seilbahn von Koblenz") and at most two lower-case words, a capitalised
+word that has no ending of a common noun (`common_noun_endings`: "in Planung"), is no word of the
+predicate vocabulary ("in Betrieb"), no month or weekday and no word of `not_names`. German "im" right
+before a capitalised word is "in dem" before a noun ("im Tal", "im Winter"); before a place it takes
+an adjective ("im benachbarten Talheim").
 """
 from __future__ import annotations
 
@@ -46,6 +49,8 @@ def _place_after(text: str, position: int, lang: str, lexicon, known) -> tuple[i
         return None
     if any(not w.group()[0].islower() for w in words[:-1]):
         return None
+    if len(words) == 2 and words[0].group().lower() in word_set("article_prepositions", lang):
+        return None     # "im Tal": a noun after "in dem"
     name = words[-1]
     if any(a < name.end() and name.start() < b for a, b in known) or not _name_shaped(name.group(), lang, lexicon):
         return None
@@ -53,7 +58,8 @@ def _place_after(text: str, position: int, lang: str, lexicon, known) -> tuple[i
 
 
 def _prepositions(lang: str) -> frozenset:
-    return word_set("place_prepositions", lang) | word_set("location_prepositions", lang)
+    return (word_set("place_prepositions", lang) | word_set("location_prepositions", lang)
+            | word_set("elsewhere_prepositions", lang))
 
 
 def _name_shaped(word: str, lang: str, lexicon) -> bool:
@@ -62,7 +68,7 @@ def _name_shaped(word: str, lang: str, lexicon) -> bool:
         return False
     if lexicon is not None and lexicon.forms(lang, lowered):
         return False
-    return lang != "de" or not any(lowered.endswith(e) for e in word_set("noun_endings", lang))
+    return not any(lowered.endswith(e) for e in word_set("common_noun_endings", lang))
 
 
 def _own_place(subject, place: str) -> bool:
