@@ -260,6 +260,9 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         before = (_window_before(sentence, mention.start), mention.start)
         after = _window_after(sentence, mention.end)
         windows = [before, after] + _detached_apposition(sentence, mention) + _title_before_comma(sentence, mention)
+        # "Mayor X, a former spokeswoman": beside the right title, a former one is the person's history
+        now_right = any(roles_agree(role, right) for w in windows if w[1] > w[0]
+                        for _, _, role in _titles(sentence, *w) for right in expected.roles)
         for left, right in windows:
             if right <= left or negated_in(sentence, left, right):
                 continue
@@ -271,15 +274,17 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
                 said = descriptors.after(sentence, left, right, titles)
             # one finding for one wrong description: the title if it is wrong, else the organisation, the
             # place, the nationality
-            wrong = _wrong_titles(sentence, expected, left, right, titles)
+            wrong = _wrong_titles(sentence, expected, left, right, titles, now_right)
             if not wrong:
                 wrong = _wrong_descriptions(sentence, expected, (left, right), after, titles, said)
             for start, end in wrong:
                 yield from _mismatch(sentence, start, end, expected)
 
 
-def _wrong_titles(sentence, expected: Expected, left: int, right: int, titles: list) -> list[tuple[int, int]]:
-    """Titles of a role that is not the person's (nor broader or narrower than it)."""
+def _wrong_titles(sentence, expected: Expected, left: int, right: int, titles: list,
+                  now_right: bool = False) -> list[tuple[int, int]]:
+    """Titles of a role that is not the person's (nor broader or narrower than it); with the right title
+    given too (`now_right`), one put in the past ("a former spokeswoman") is not wrong."""
     modifiers = word_set("not_the_title", sentence.lang) | word_set("not_the_title", "de")
     wrong = []
     for start, end, role in titles:
@@ -288,6 +293,8 @@ def _wrong_titles(sentence, expected: Expected, left: int, right: int, titles: l
         before = sentence.text[max(left, start - 25):start].replace("-", " ").lower().split()
         if before and before[-1] in modifiers:
             continue    # "Interim-CEO", "stellvertretende Chefin": another title
+        if now_right and any(word.strip(",") in word_set("former", sentence.lang) for word in before[-3:]):
+            continue
         wrong.append((start, end))
     return wrong
 

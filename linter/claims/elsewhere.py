@@ -1,4 +1,4 @@
-"""A reference placed elsewhere: "die Seilbahn im benachbarten Talheim", "the cable car in Talheim".
+"""Another thing of the subject's kind: "die Seilbahn im benachbarten Talheim", "a second line".
 
 "Die Seilbahn" refers back to the subject the text is about; with a place after it that is none of the
 subject's own (not a word of its names, "die Seilbahn in Kornberg" for the Kornberg cable car), it
@@ -9,6 +9,11 @@ word that has no ending of a common noun (`common_noun_endings`: "in Planung"), 
 predicate vocabulary ("in Betrieb"), no month or weekday and no word of `not_names`. German "im" right
 before a capitalised word is "in dem" before a noun ("im Tal", "im Winter"); before a place it takes
 an adjective ("im benachbarten Talheim").
+
+The noun of a reference ("Seilbahn" of "die Seilbahn") brought in with "ein"/"a" is another thing of
+the kind, too, when a word says it is another ("eine zweite Seilbahn", "a similar ropeway", "another
+line": words.yaml `otherness`) or a place that is not the subject's follows it ("a cable car in
+Koblenz"); alone ("Kornberg hat eine Seilbahn") it may be the subject itself.
 """
 from __future__ import annotations
 
@@ -31,7 +36,44 @@ def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[
             place = _place_after(text, match.end(), lang, lexicon, known)
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((match.start(), place[1], subject.kind))
+        for start, end, other in _indefinite(text, lang, _nouns(terms.entries, lang)):
+            place = _place_after(text, end, lang, lexicon, known)
+            if place is not None and not _own_place(subject, text[place[0]:place[1]]):
+                found.append((start, place[1], subject.kind))
+            elif other:
+                found.append((start, end, subject.kind))
     return found
+
+
+def _nouns(references: tuple, lang: str) -> tuple:
+    """The nouns of the references that are a determiner and a noun ("die Seilbahn" -> "seilbahn")."""
+    determiners = word_set("determiners", lang)
+    nouns = set()
+    for entry in references:
+        words = entry.lower().split()
+        if len(words) >= 2 and words[0] in determiners and words[-1][0].isalpha():
+            nouns.add(tuple(words[1:]))
+    return tuple(sorted(nouns))
+
+
+def _indefinite(text: str, lang: str, nouns: tuple):
+    """(start, end, said to be another) of each reference noun after "ein"/"a" and at most two words."""
+    if not nouns:
+        return
+    indefinite, otherness = word_set("indefinite", lang), word_set("otherness", lang)
+    words = list(_WORD.finditer(text))
+    lowered = [w.group().lower() for w in words]
+    for index, word in enumerate(lowered):
+        if word not in indefinite:
+            continue
+        for noun in nouns:
+            for gap in range(3):
+                at = index + 1 + gap
+                if tuple(w.rstrip("s") if lang == "de" else w for w in lowered[at:at + len(noun)]) in (
+                        noun, tuple(n.rstrip("s") for n in noun) if lang == "de" else noun):
+                    between = lowered[index:at]
+                    yield words[index].start(), words[at + len(noun) - 1].end(), any(w in otherness for w in between)
+                    break
 
 
 def _place_after(text: str, position: int, lang: str, lexicon, known) -> tuple[int, int] | None:
