@@ -101,6 +101,9 @@ class Sentence:
     contexts: frozenset
     references: dict                            # event subject id -> whether a reference to it occurs
     subject_kind: dict = field(default_factory=dict)   # subject id -> its kind
+    # the same as sorted (id, kind) pairs, one tuple for the whole draft: the quote check's caches are
+    # keyed by it (a tuple made for each sentence held some 3 KB in every cache entry)
+    subject_kinds: tuple = ()
     event_of: dict = field(default_factory=dict)       # event subject id -> the product it happened to
     before: str = ""                                   # the text of the segment before this one
     after: str = ""                                    # the text of the segment after this one
@@ -279,7 +282,7 @@ class _Outline:
     heading are the first)."""
 
     title: str
-    section_contexts: list[set]
+    section_contexts: list[frozenset]
 
 
 def _starts_section(segment: Segment, section_size: int) -> bool:
@@ -291,9 +294,17 @@ def _outline(doc: Document, rulebook: Rulebook) -> _Outline:
     """One pass over the segments (a big draft's are parsed piece by piece, so they are not kept)."""
     titles, first_heading = [], []
     contexts, section, size = [], _Joined(), 0
+    # sections mostly share their contexts (none, or the same few): one frozenset for each distinct
+    # set, not a set of 200 bytes for every section of a big draft
+    shared: dict[frozenset, frozenset] = {}
+
+    def close(section: _Joined) -> None:
+        found = frozenset(_contexts_in(section.text(), rulebook))
+        contexts.append(shared.setdefault(found, found))
+
     for segment in doc.segments:
         if _starts_section(segment, size):
-            contexts.append(_contexts_in(section.text(), rulebook))
+            close(section)
             section, size = _Joined(), 0
         section.add(segment.text)
         size += 1
@@ -301,7 +312,7 @@ def _outline(doc: Document, rulebook: Rulebook) -> _Outline:
             titles.append(segment.text)
         elif segment.kind == "heading" and segment.heading_level == 1 and not first_heading:
             first_heading.append(segment.text)
-    contexts.append(_contexts_in(section.text(), rulebook))
+    close(section)
     return _Outline(" ".join(titles + first_heading), contexts)
 
 
@@ -442,6 +453,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
             for kind in TRACKED_KINDS}
     doc_contexts = _contexts_in(outline.title, rulebook)
     kinds = {s.id: s.kind for s in rulebook.subjects.values()}
+    kind_pairs = tuple(sorted(kinds.items()))
     event_of = {s.id: s.of for s in rulebook.subjects.values() if s.kind == "event"}
     event_references = [(s.id, [terms for lang_key, terms in s.references.items() if lang_key in (lang, "*")])
                          for s in rulebook.subjects.values() if s.kind == "event"]
@@ -477,7 +489,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
                 state[mention.kind] = mention.subject
             references = {sid: any(terms.search(text) for terms in lists) for sid, lists in event_references}
             yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
-                           subject_kind=kinds, event_of=event_of, draft_date=draft_date,
+                           subject_kind=kinds, subject_kinds=kind_pairs, event_of=event_of, draft_date=draft_date,
                            before=before, after=after,
                            draft_date_known=draft_date_known,
                            main_product=main["product"], lexicon=lexicon,

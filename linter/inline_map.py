@@ -19,6 +19,8 @@ _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "
 _BACKTICK_RUN = re.compile(r"`+")
 # linkify is off, so bare URLs arrive as plain text; we drop them from the prose.
 _BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
+# searched as it is: a lower-cased copy of a 1 MB paragraph cost as much memory as the paragraph
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 # Sentence punctuation right after a URL belongs to the sentence, not to the URL.
 _URL_TRAILING = ".,;:!?'\"*_~»«“”‘’"
 
@@ -246,7 +248,7 @@ def strip_bare_urls(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[in
 
     Without a URL, `offsets` itself is returned, not a copy.
     """
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and not _WWW.search(text):
         return text, offsets
     # the URLs' spans, in order and apart (finditer's matches are; trimming only shortens them)
     urls = [(m.start(), m.start() + len(_trim_url(m.group()))) for m in _BARE_URL.finditer(text)]

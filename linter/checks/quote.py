@@ -567,7 +567,7 @@ def _segment_speaker(text: str, blockquote: bool, before: str, after: str, kinds
 
 def speaker_of(sentence, quotation: Quotation) -> Speaker:
     """Who the sentence (with its segment and neighbours) says spoke the quotation."""
-    kinds = tuple(sorted(sentence.subject_kind.items()))
+    kinds = sentence.subject_kinds
     mentions = tuple(Name(sentence.start + m.start, sentence.start + m.end, m.subject, m.kind)
                      for m in sentence.mentions if m.kind in SPEAKER_KINDS and not m.foreign)
     return _segment_speaker(sentence.segment.text, sentence.segment.quote_depth > 0, sentence.before,
@@ -615,7 +615,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         speaker = speaker_of(sentence, quotation)
         if speaker.status == "retracted":
             continue
-        changes = changes_of(match, inner, tuple(sorted(sentence.subject_kind.items())))
+        changes = changes_of(match, inner, sentence.subject_kinds)
         substantive = [c for c in changes if c.substantive]
         start, stop = quotation.start - sentence.start, quotation.end - sentence.start
         if _other_speaker(rule, speaker):
