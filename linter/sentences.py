@@ -24,6 +24,11 @@ _NEXT_STARTS = re.compile(r"\s+[\"'\u201e\u201c\u00ab\u2039(\[*_]*[A-ZÄÖÜ0-9\
 # nothing, and searching from the paragraph's start at every stop was quadratic.
 _WORD_BEFORE = re.compile(r"(?<![\w\u00c0-\u024f])([\w\u00c0-\u024f]+)$")
 _WORD_REACH = 16
+# A run without white space longer than any word (an encoded blob, a hash, one character over and over)
+# is no prose: it belongs to no sentence, so that no reader of claims walks it (40 KB of "x" after a
+# date were searched by every date shape, word list and quantity reader in turn).
+OPAQUE_RUN_CHARS = 256
+_OPAQUE_RUN = re.compile(rf"(?<!\S)\S{{{OPAQUE_RUN_CHARS},}}")
 
 
 def _is_boundary(text: str, stops_end: int, end: int) -> bool:
@@ -52,6 +57,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append((start, closed.end()))
             start = closed.end()
     spans.append((start, len(text)))
+    if len(text) >= OPAQUE_RUN_CHARS:
+        spans = _without(spans, [run.span() for run in _OPAQUE_RUN.finditer(text)])
     result = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -60,4 +67,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             b -= 1
         if a < b:
             result.append((a, b))
+    return result
+
+
+def _without(spans: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with the runs cut out. Both are in order, and a run lies inside one span: a sentence
+    ends only before white space."""
+    result, runs_left = [], iter(runs)
+    run = next(runs_left, None)
+    for start, end in spans:
+        while run is not None and run[0] < end:
+            if run[0] > start:
+                result.append((start, run[0]))
+            start = max(start, run[1])
+            run = next(runs_left, None)
+        if start < end:
+            result.append((start, end))
     return result

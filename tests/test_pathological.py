@@ -40,6 +40,7 @@ def _one_paragraph(lines: int) -> str:
 CASES = {
     "run-without-space-after-date": ("a.md", "Sora wurde im Februar 2024 vorgestellt " + "x" * 4000, [], 0, []),
     "run-of-slashes-and-letters": ("a.md", "a" * 3000 + "/" + "b" * 3000, [], 0, []),
+    "run-without-space-before-a-claim": ("a.md", FRONT + "x" * 40_000 + " " + CLAIM, [], 1, ["sora.clip.max-length"]),
     "nul-bytes": ("a.md", "\0" * 40_000, [], 0, []),
     "full-stops": ("a.md", "Hinweis: " + "." * 10_000, [], 0, []),
     "one-paragraph-txt": ("a.txt", _one_paragraph(1500), ["--date", "2024-03-01"], 1, ["sora.clip.max-length"]),

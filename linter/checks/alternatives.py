@@ -22,6 +22,7 @@ PASS: "Anders als ältere Modelle, die auf GANs setzten, ist Sora ein Diffusions
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterator
@@ -171,10 +172,13 @@ def _find(pattern, sentence, words) -> Iterator[tuple[int, int]]:
     if pattern is None or not words:
         return
     index = {w.start(): i for i, w in enumerate(words)}
+    ends = [w.end() for w in words]
     for match in pattern.finditer(sentence.text, words[0].start(), words[-1].end()):
         if match.start() in index:
             first = index[match.start()]
-            yield first, sum(1 for w in words[first:] if w.end() <= match.end())
+            # the words that end within the match (counting them one by one to the clause's end, at
+            # every match, was quadratic in a long clause)
+            yield first, bisect.bisect_right(ends, match.end(), first) - first
 
 
 def _alternatives(expected, sentence, words) -> Iterator[tuple[int, int]]:
