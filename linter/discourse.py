@@ -22,7 +22,7 @@ from .claims.dates import find_dates
 from .claims.elsewhere import placed_elsewhere
 from .claims.entities import foreign_names
 from .claims.predicates import find_predicates
-from .vocabulary import comparison_phrases, generic_references, word_set
+from .vocabulary import comparison_phrases, contrast_phrases, generic_references, word_set
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -53,13 +53,15 @@ def leads(text: str, mention: Mention, lang: str) -> bool:
     return len(before) <= 3 and not compared(text, mention, lang)
 
 
-def compared(text: str, mention: Mention, lang: str) -> bool:
+def compared(text: str, mention: Mention, lang: str, contrasts_only: bool = False) -> bool:
     """The name is compared with what the clause is about: right after "anders als", "im Gegensatz
-    zu", "unlike", "compared with" (words.yaml contrasts and similarities; an article may stand between)."""
+    zu", "unlike", "compared with" (words.yaml contrasts and similarities, or contrasts only; an article
+    may stand between)."""
     words = [w.lower() for w in _WORDS.findall(_CLAUSE_START.split(text[max(0, mention.start - 40):mention.start])[-1])]
     while words and words[-1] in word_set("determiners", lang):
         words.pop()
-    return any(tuple(words[-len(phrase):]) == phrase for phrase in comparison_phrases(lang))
+    phrases = contrast_phrases(lang) if contrasts_only else comparison_phrases(lang)
+    return any(tuple(words[-len(phrase):]) == phrase for phrase in phrases)
 
 
 def _extends(text: str, mention: Mention, name) -> bool:
@@ -248,6 +250,8 @@ class Sentence:
         if any(m.subject == scope.subject and start <= m.start < (end or start + 1) for m in self.mentions):
             return True
         kind = self.subject_kind.get(scope.subject, "product")
+        if self._only_compared(scope.subject):
+            return False    # "Anders als die Seilbahn braucht der Bus 25 Minuten": about the bus
         if kind == "event":
             # an event is what its context is about (in the leak's context, the leak is the subject),
             # unless the sentence puts the claim on another product ("Kling wirbt mit ...")
@@ -261,6 +265,16 @@ class Sentence:
         if any(m.subject == scope.subject for m in self.mentions):
             return True
         return kind == "organisation" and self.refers_to(scope.subject, 0, len(self.text))
+
+    def _only_compared(self, subject: str) -> bool:
+        """The sentence speaks of the subject only as what something else is compared with ("Unlike the
+        cable car, the bus …"; words.yaml contrasts)."""
+        spans = [(m.start, m.end) for m in self.mentions if m.subject == subject]
+        terms = self.subject_references.get(subject)
+        if terms is not None:
+            spans += [match.span() for match in terms.finditer(self.text)]
+        return bool(spans) and all(
+            compared(self.text, Mention(start, end, subject, ""), self.lang, contrasts_only=True) for start, end in spans)
 
     def clause_around(self, start: int, end: int) -> str:
         left, right = clause_bounds(self.text, start, end)

@@ -38,6 +38,10 @@ CASES = {
     "en:count:changed-target": ("en", "The Hellsand lighthouse was raised to nine floors.", "lighthouse.floors"),
     "de:count:plan-given-up": ("de", "Ursprünglich sollte der Hellsand-Leuchtturm neun Stockwerke bekommen.", None),
     "en:count:plan-given-up": ("en", "The Hellsand lighthouse was originally planned with nine floors.", None),
+    "de:count:only-compared": ("de", "Anders als der Hellsand-Leuchtturm hat der Kirchturm neun Stockwerke.", None),
+    "en:count:only-compared": ("en", "Unlike the Hellsand lighthouse, the church tower has nine floors.", None),
+    "de:count:compared-with-another": ("de", "Anders als der Kirchturm hat der Hellsand-Leuchtturm neun Stockwerke.",
+                                       "lighthouse.floors"),
     "de:count:history": ("de", "Ursprünglich hatte der Hellsand-Leuchtturm neun Stockwerke.", "lighthouse.floors"),
     # --- a count that switches: a draft's range must keep to the fact's ----------------------------
     "de:range:wider": ("de", "Unter dem Hellsand-Leuchtturm ankern mal zehn, mal sechzehn Kutter.", "lighthouse.cutters"),

@@ -348,6 +348,12 @@ def word_set(list_name: str, lang: str) -> frozenset:
 
 
 @functools.lru_cache(maxsize=None)
+def contrast_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The words that set a name against what a clause is about (words.yaml contrasts), as word tuples."""
+    return tuple(words_of(entry) for entry in word_lists().get("contrasts", {}).get(lang, ()))
+
+
+@functools.lru_cache(maxsize=None)
 def comparison_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
     """The words that compare a name with what a clause is about (words.yaml contrasts and similarities),
     as word tuples."""
