@@ -17,6 +17,7 @@ Koblenz"); alone ("Kornberg hat eine Seilbahn") it may be the subject itself.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..vocabulary import word_set
@@ -28,6 +29,9 @@ _WORD = re.compile(r"[^\W\d_][\w\u2011-]*")
 def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each reference in `text` followed by a place none of its subject's names holds."""
     found = []
+    # read_sentences runs this on every sentence: the words are read once for all subjects, and only
+    # when one of a subject's nouns occurs in the sentence at all
+    words, lowered_text = None, text.lower()
     for subject in subjects:
         terms = subject.references.get(lang)
         if terms is None:
@@ -36,7 +40,13 @@ def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[
             place = _place_after(text, match.end(), lang, lexicon, known)
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((match.start(), place[1], subject.kind))
-        for start, end, other in _indefinite(text, lang, _nouns(terms.entries, lang)):
+        nouns = _nouns(terms.entries, lang)
+        if not any(first in lowered_text for first in _first_words(nouns, lang)):
+            continue
+        if words is None:
+            words = list(_WORD.finditer(text))
+            lowered = [w.group().lower() for w in words]
+        for start, end, other in _indefinite(words, lowered, lang, nouns):
             place = _place_after(text, end, lang, lexicon, known)
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((start, place[1], subject.kind))
@@ -45,6 +55,7 @@ def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[
     return found
 
 
+@functools.lru_cache(maxsize=None)     # asked for every sentence, of a pack's few lists of references
 def _nouns(references: tuple, lang: str) -> tuple:
     """The nouns of the references that are a determiner and a noun ("die Seilbahn" -> "seilbahn")."""
     determiners = word_set("determiners", lang)
@@ -56,13 +67,16 @@ def _nouns(references: tuple, lang: str) -> tuple:
     return tuple(sorted(nouns))
 
 
-def _indefinite(text: str, lang: str, nouns: tuple):
-    """(start, end, said to be another) of each reference noun after "ein"/"a" and at most two words."""
-    if not nouns:
-        return
+@functools.lru_cache(maxsize=None)
+def _first_words(nouns: tuple, lang: str) -> tuple[str, ...]:
+    """What each noun's first word holds however `_indefinite` finds it (in German without a final "s")."""
+    return tuple(noun[0].rstrip("s") if lang == "de" else noun[0] for noun in nouns)
+
+
+def _indefinite(words: list, lowered: list[str], lang: str, nouns: tuple):
+    """(start, end, said to be another) of each reference noun after "ein"/"a" and at most two words,
+    among the sentence's `words` (lowered: the same in lower case)."""
     indefinite, otherness = word_set("indefinite", lang), word_set("otherness", lang)
-    words = list(_WORD.finditer(text))
-    lowered = [w.group().lower() for w in words]
     for index, word in enumerate(lowered):
         if word not in indefinite:
             continue
