@@ -86,7 +86,7 @@ def find_mentions(text: str, rulebook: Rulebook, lang: str | None = None) -> lis
                if not any(_extends(text, m, n) for m in known)]
     # "die Seilbahn im benachbarten Talheim": another one of the subject's kind, not the subject
     foreign += [Mention(start, end, "~" + text[start:end].lower(), kind, foreign=True)
-                for start, end, kind in placed_elsewhere(text, lang, kinds.values(), rulebook.lexicon, spans)]
+                for start, end, kind in placed_elsewhere(text, lang, kinds, rulebook.lexicon, spans)]
     return sorted(known + foreign, key=lambda m: m.start) if foreign else known
 
 

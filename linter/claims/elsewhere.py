@@ -26,28 +26,29 @@ from .date_words import MONTHS, WEEKDAYS
 _WORD = re.compile(r"[^\W\d_][\w\u2011-]*")
 
 
-def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of each reference in `text` followed by a place none of its subject's names holds."""
+def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each reference in `text` followed by a place none of its subject's names
+    holds, and of each reference noun brought in as another one."""
+    # most sentences hold none of the subjects' reference nouns: a substring test each decides
+    folded = text.lower()
+    candidates = [(subject, terms, nouns) for subject, terms, nouns in _referring(subjects, lang)
+                  if any(noun[-1] in folded for noun in nouns)]
+    if not candidates:
+        return []
+    words = list(_WORD.finditer(text))
+    lowered = [w.group().lower() for w in words]
+    prepositions = _prepositions(lang)
+    # a place needs a preposition of place with a capitalised word after it
+    placed = any(word in prepositions and any(w.group()[0].isupper() for w in words[index + 1:index + 4])
+                 for index, word in enumerate(lowered))
     found = []
-    # read_sentences runs this on every sentence: the words are read once for all subjects, and only
-    # when one of a subject's nouns occurs in the sentence at all
-    words, lowered_text = None, text.lower()
-    for subject in subjects:
-        terms = subject.references.get(lang)
-        if terms is None:
-            continue
-        for match in terms.finditer(text):
+    for subject, terms, nouns in candidates:
+        for match in terms.finditer(text) if placed else ():
             place = _place_after(text, match.end(), lang, lexicon, known)
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((match.start(), place[1], subject.kind))
-        nouns = _nouns(terms.entries, lang)
-        if not any(first in lowered_text for first in _first_words(nouns, lang)):
-            continue
-        if words is None:
-            words = list(_WORD.finditer(text))
-            lowered = [w.group().lower() for w in words]
         for start, end, other in _indefinite(words, lowered, lang, nouns):
-            place = _place_after(text, end, lang, lexicon, known)
+            place = _place_after(text, end, lang, lexicon, known) if placed else None
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((start, place[1], subject.kind))
             elif other:
@@ -55,27 +56,39 @@ def placed_elsewhere(text: str, lang: str, subjects, lexicon, known: list[tuple[
     return found
 
 
-@functools.lru_cache(maxsize=None)     # asked for every sentence, of a pack's few lists of references
+_REFERRING: dict = {}
+
+
+def _referring(subjects, lang: str) -> list:
+    """(subject, reference terms, reference nouns) of the subjects that have reference nouns, computed
+    once per collection of subjects (a pack's, kept while the pack is)."""
+    key = (id(subjects), lang)
+    cached = _REFERRING.get(key)
+    if cached is None or cached[0] is not subjects:
+        rows = []
+        for subject in subjects.values():
+            terms = subject.references.get(lang)
+            nouns = _nouns(terms.entries, lang) if terms is not None else ()
+            if nouns:
+                rows.append((subject, terms, nouns))
+        cached = _REFERRING[key] = (subjects, rows)
+    return cached[1]
+
+
+@functools.lru_cache(maxsize=None)
 def _nouns(references: tuple, lang: str) -> tuple:
     """The nouns of the references that are a determiner and a noun ("die Seilbahn" -> "seilbahn")."""
     determiners = word_set("determiners", lang)
     nouns = set()
     for entry in references:
-        words = entry.lower().split()
-        if len(words) >= 2 and words[0] in determiners and words[-1][0].isalpha():
-            nouns.add(tuple(words[1:]))
+        parts = entry.lower().split()
+        if len(parts) >= 2 and parts[0] in determiners and parts[-1][0].isalpha():
+            nouns.add(tuple(p.rstrip("s") if lang == "de" else p for p in parts[1:]))
     return tuple(sorted(nouns))
 
 
-@functools.lru_cache(maxsize=None)
-def _first_words(nouns: tuple, lang: str) -> tuple[str, ...]:
-    """What each noun's first word holds however `_indefinite` finds it (in German without a final "s")."""
-    return tuple(noun[0].rstrip("s") if lang == "de" else noun[0] for noun in nouns)
-
-
-def _indefinite(words: list, lowered: list[str], lang: str, nouns: tuple):
-    """(start, end, said to be another) of each reference noun after "ein"/"a" and at most two words,
-    among the sentence's `words` (lowered: the same in lower case)."""
+def _indefinite(words: list, lowered: list, lang: str, nouns: tuple):
+    """(start, end, said to be another) of each reference noun after "ein"/"a" and at most two words."""
     indefinite, otherness = word_set("indefinite", lang), word_set("otherness", lang)
     for index, word in enumerate(lowered):
         if word not in indefinite:
@@ -83,10 +96,8 @@ def _indefinite(words: list, lowered: list[str], lang: str, nouns: tuple):
         for noun in nouns:
             for gap in range(3):
                 at = index + 1 + gap
-                if tuple(w.rstrip("s") if lang == "de" else w for w in lowered[at:at + len(noun)]) in (
-                        noun, tuple(n.rstrip("s") for n in noun) if lang == "de" else noun):
-                    between = lowered[index:at]
-                    yield words[index].start(), words[at + len(noun) - 1].end(), any(w in otherness for w in between)
+                if tuple(w.rstrip("s") if lang == "de" else w for w in lowered[at:at + len(noun)]) == noun:
+                    yield words[index].start(), words[at + len(noun) - 1].end(), any(w in otherness for w in lowered[index:at])
                     break
 
 
@@ -113,6 +124,7 @@ def _place_after(text: str, position: int, lang: str, lexicon, known) -> tuple[i
     return name.start(), name.end()
 
 
+@functools.lru_cache(maxsize=None)
 def _prepositions(lang: str) -> frozenset:
     return (word_set("place_prepositions", lang) | word_set("location_prepositions", lang)
             | word_set("elsewhere_prepositions", lang))
