@@ -21,8 +21,8 @@ from .claims.clauses import clause_of, clause_pieces, german_finite
 from .claims.dates import find_dates
 from .claims.elsewhere import placed_elsewhere
 from .claims.entities import foreign_names
-from .claims.predicates import find_predicates
-from .vocabulary import comparison_phrases, contrast_phrases, generic_references, word_set
+from .claims.predicates import find_predicates, words
+from .vocabulary import comparison_phrases, contrast_phrases, generic_references, word_phrases, word_set
 from .claims.quantities import find_quantities
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
@@ -120,11 +120,33 @@ class Sentence:
     name_keys: dict = field(default_factory=dict)      # a subject's names by their letters alone -> its id
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
+    _listed: dict = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def folded(self) -> str:
         """The text case-folded, for substring tests before regular expressions (literals.py)."""
         return self.text.casefold()
+
+    @functools.cached_property
+    def words(self) -> list[tuple[str, int, int]]:
+        """(lower-case word, start, end) for each word of the sentence (letters only)."""
+        return words(self.text)
+
+    def listed(self, list_name: str) -> list[tuple[int, int]]:
+        """The spans of the words and phrases of a words.yaml list in the sentence, in order: found once
+        per list, since the checks ask the same lists of clause after clause ("hedges", "restrictions")."""
+        spans = self._listed.get(list_name)
+        if spans is None:
+            single, phrases = word_set(list_name, self.lang), word_phrases(list_name, self.lang)
+            tokens = self.words
+            spans = [(start, end) for word, start, end in tokens if word in single]
+            for phrase in phrases:
+                n = len(phrase)
+                spans += [(tokens[i][1], tokens[i + n - 1][2]) for i in range(len(tokens) - n + 1)
+                          if tokens[i][0] == phrase[0] and tuple(t[0] for t in tokens[i:i + n]) == phrase]
+            spans.sort()
+            self._listed[list_name] = spans
+        return spans
 
     def quantities(self) -> list:
         """The quantities the sentence states (parsed once)."""

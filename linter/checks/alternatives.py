@@ -29,8 +29,8 @@ from typing import Iterator
 
 from ..findings import Mismatch
 from ..stance import negations
-from ..vocabulary import word_lists, word_set
-from .predicates import clause_is_about, has_word, phrase_list
+from ..vocabulary import word_lists, word_phrases, word_set
+from .predicates import clause_is_about, has_word
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTRAST_REACH = 6      # words after "anders als", "unlike" that the contrast covers
@@ -249,7 +249,7 @@ def _ends_phrase(sentence, list_name: str, words, k: int) -> bool:
     if words[k].group().lower() in word_set(list_name, sentence.lang):
         return True
     return any(tuple(w.group().lower() for w in words[k - len(p) + 1:k + 1]) == p
-               for p in phrase_list(list_name, sentence.lang) if k - len(p) + 1 >= 0)
+               for p in word_phrases(list_name, sentence.lang) if k - len(p) + 1 >= 0)
 
 
 def _describes_another(sentence, scope, words, after: int) -> bool:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import contextvars
 import difflib
-import functools
 import re
 
 from ..stance import negations
-from ..vocabulary import predicate_definitions, word_lists, word_set
+from ..vocabulary import predicate_definitions, word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -58,19 +57,9 @@ def said_in(sentence, predicates: tuple, left: int, right: int) -> bool:
                for name in predicates for group in known.get(name, {}).get("together") or ())
 
 
-@functools.lru_cache(maxsize=None)
-def phrase_list(list_name: str, lang: str) -> tuple:
-    return tuple(tuple(w.lower().split()) for w in word_lists()[list_name].get(lang, ()) if " " in w)
-
-
 def has_word(sentence, list_name: str, left: int, right: int) -> bool:
     """Whether [left, right) holds a word or phrase of the words.yaml list `list_name`."""
-    words = [w.group().lower() for w in _WORD.finditer(sentence.text, left, right)]
-    single = word_set(list_name, sentence.lang)
-    if any(w in single for w in words):
-        return True
-    return any(tuple(words[i:i + len(p)]) == p for p in phrase_list(list_name, sentence.lang)
-               for i in range(len(words) - len(p) + 1))
+    return any(left <= start and end <= right for start, end in sentence.listed(list_name))
 
 
 def introduces_another(sentence, subject: str, left: int, right: int, predicates: tuple = ()) -> bool:

@@ -354,6 +354,12 @@ def contrast_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def word_phrases(list_name: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """The multi-word entries of a list of words.yaml, each as a tuple of its lower-case words."""
+    return tuple(tuple(w.lower().split()) for w in word_lists().get(list_name, {}).get(lang, ()) if " " in w)
+
+
+@functools.lru_cache(maxsize=None)
 def comparison_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
     """The words that compare a name with what a clause is about (words.yaml contrasts and similarities),
     as word tuples."""
