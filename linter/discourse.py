@@ -178,9 +178,28 @@ class Sentence:
         """The predicates of the shared vocabulary the sentence says (claims/predicates.py)."""
         if self.lexicon is None:
             return []
-        hits = find_predicates(self.text, self.lang, self.lexicon, word_set("predicative_followers", self.lang))
+        hits = find_predicates(self.text, self.lang, self.lexicon, word_set("predicative_followers", self.lang),
+                               self.words)
         # a word inside a name says nothing ("Nordstädter Verkehrsbetriebe" is no "Betrieb")
         return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)]
+
+    @functools.cached_property
+    def predicate_names(self) -> frozenset:
+        """The names of the predicates the sentence says: a fact whose predicates are none of them has
+        nothing to check here."""
+        return frozenset(hit.predicate for hit in self.predicates)
+
+    def holds(self, need: tuple) -> bool:
+        """Whether the sentence holds what a fact needs to have anything to say (checks' `needs`): a
+        quantity of a measure, a date, or one of some predicates."""
+        what = need[0]
+        if what == "measure":
+            return any(q.measure == need[1] for q in self.quantities())
+        if what == "dates":
+            return bool(self.dates())
+        if what == "predicates":
+            return not self.predicate_names.isdisjoint(need[1])
+        raise ValueError(f"unknown need {need!r}")
 
     @functools.cached_property
     def clauses(self) -> list:

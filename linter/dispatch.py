@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .checks import name as name_check
+from .checks import needs as needs_of
 from .checks import quote as quote_check
 from .checks.naming import may_be_called
 from .claims.names import find_name_candidates
@@ -45,6 +46,7 @@ class RuleIndex:
     quotes: list = field(default_factory=list)
     called: list = field(default_factory=list)               # name facts with a naming predicate
     others: list = field(default_factory=list)               # kinds without an index: every sentence
+    needs: dict = field(default_factory=dict)                # rule id -> what a sentence must hold (or None)
 
     @classmethod
     def build(cls, rulebook: Rulebook, rules: list[Rule]) -> "RuleIndex":
@@ -52,6 +54,7 @@ class RuleIndex:
         index = cls(product_subjects=frozenset(sid for sid, kind in kinds.items() if kind == "product"))
         events, by_subject = [], defaultdict(list)
         for rule in rules:
+            index.needs[rule.id] = needs_of(rule)
             # a subject the registry does not know counts as a product (Sentence.may_concern does the same)
             subject_kind = kinds.get(rule.scope.subject, "product")
             if rule.kind in SUBJECT_BOUND:
@@ -103,7 +106,22 @@ class RuleIndex:
             chosen += named.values()
         if self.quotes and quote_check.may_quote(sentence):
             chosen += self.quotes
-        return chosen + self.others
+        return self._needed(chosen, sentence) + self.others
+
+    def _needed(self, rules: list[Rule], sentence) -> list[Rule]:
+        """The rules whose needs the sentence holds (a quantity of their measure, a date, one of their
+        predicates): most facts of a subject have nothing to look at in most of its sentences."""
+        held: dict = {}
+        chosen = []
+        for rule in rules:
+            need = self.needs[rule.id]
+            if need is not None:
+                if need not in held:
+                    held[need] = sentence.holds(need)
+                if not held[need]:
+                    continue
+            chosen.append(rule)
+        return chosen
 
 
 def _by_context(rules: list[Rule]) -> tuple[tuple[Scope, tuple[Rule, ...]], ...]:

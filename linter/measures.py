@@ -6,6 +6,7 @@ pint was measured as the units library and not taken: importing it and building 
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -117,7 +118,8 @@ def _number(amount: float) -> str:
     return f"{round(amount, 6):g}" if math.isfinite(amount) else "more"
 
 
-def lemmas(word: str, lang: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)    # a corpus repeats its nouns; bounded: memory stays flat
+def lemmas(word: str, lang: str) -> frozenset[str]:
     """The base forms a noun may have ("Windräder" -> {"windräder", "windrad", ...}), folded."""
     rules = _INFLECTION.get(lang, _INFLECTION["en"])
     low = word.lower()
@@ -133,9 +135,10 @@ def lemmas(word: str, lang: str) -> set[str]:
     for ending in rules["endings"]:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             forms.add(low[: -len(ending)])
-    return forms
+    return frozenset(forms)
 
 
+@functools.lru_cache(maxsize=8192)
 def noun_matches(word: str, nouns: tuple[str, ...], lang: str) -> bool:
     """Whether `word` is an inflected form of one of `nouns` (or, in German, a compound ending in one)."""
     if not word:

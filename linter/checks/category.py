@@ -100,6 +100,15 @@ def _wrong_by_predicate(reader: FieldReader, predicates: tuple) -> dict | None:
             for name, items in raw.items()}
 
 
+def needs(rule) -> tuple | None:
+    """One of the fact's predicates, when it has them and no maker can be named without one ("Googles
+    Sora": _maker_mismatches)."""
+    expected = rule.expected
+    if not expected.predicate or expected.by:     # whether a predicate names makers can be the pack's word
+        return None
+    return ("predicates", frozenset(expected.predicate))
+
+
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each asserted claim that contradicts the fact."""
     if rule.expected.predicate:
@@ -201,6 +210,8 @@ def _maker_mismatches(rule, sentence) -> Iterator[Mismatch]:
 
 def _verb_mismatches(rule, sentence) -> Iterator[Mismatch]:
     expected: Expected = rule.expected
+    if sentence.predicate_names.isdisjoint(expected.predicate):
+        return
     seen = set()
     for hit in hits_in(sentence, expected.predicate, 0, len(sentence.text)):
         if hit.negated:

@@ -165,6 +165,11 @@ def _today(sentence, mention) -> bool:
         and mention.granularity == "day"
 
 
+def needs(rule) -> tuple:
+    """A date (evaluate looks at nothing else)."""
+    return ("dates",)
+
+
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each date of the event that lies outside the fact's date."""
     expected: Expected = rule.expected

@@ -255,7 +255,7 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
     if expected.nouns and (expected.measure == "count" or quantity.noun):
         # a count's counted thing, or the thing a figure qualifies ("15-MW-Anlagen" are turbines)
         nouns = expected.nouns.get(sentence.lang) or expected.nouns.get("*") or ()
-        if not measures.noun_matches(quantity.noun, nouns, sentence.lang):
+        if not measures.noun_matches(quantity.noun, tuple(nouns), sentence.lang):
             return False
         return expected.measure != "count" or not scope.cues or scope.cues.search(sentence.text)
     if not scope.cues:
@@ -302,6 +302,11 @@ def _same_dimension(expected: Expected, quantity) -> bool:
     if quantity.measure != expected.measure:
         return False
     return expected.measure != "money" or quantity.unit == expected.unit
+
+
+def needs(rule) -> tuple:
+    """A quantity of the fact's measure (evaluate looks at no other)."""
+    return ("measure", rule.expected.measure)
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:

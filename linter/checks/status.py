@@ -124,6 +124,11 @@ def _ended(reader: FieldReader, predicate: tuple) -> tuple:
     return names
 
 
+def needs(rule) -> tuple | None:
+    """One of the fact's predicates, when it has them (see _predicate_mismatches)."""
+    return ("predicates", frozenset(rule.expected.predicate)) if rule.expected.predicate else None
+
+
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each asserted claim that contradicts the fact."""
     if rule.expected.predicate:
@@ -216,6 +221,8 @@ def _said(expected: Expected, sentence, hit, left: int, right: int, dated: bool,
 
 def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
     expected: Expected = rule.expected
+    if sentence.predicate_names.isdisjoint(expected.predicate):
+        return
     seen = set()
     for hit in hits_in(sentence, expected.predicate, 0, len(sentence.text)):
         if hit.attributive:

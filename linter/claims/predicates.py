@@ -106,9 +106,11 @@ def _with_its_noun(hit: PredicateHit, hits: list, tokens: list, text: str, lang:
     return None
 
 
-def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozenset()) -> list[PredicateHit]:
-    """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it."""
-    tokens = words(text)
+def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozenset(),
+                    tokens: list | None = None) -> list[PredicateHit]:
+    """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it.
+    `tokens`: the text's words(), when the caller has them already."""
+    tokens = words(text) if tokens is None else tokens
     single, phrases = lexicon.single.get(lang, {}), lexicon.phrases.get(lang, {})
     hits: list[PredicateHit] = []
     taken_until = -1
