@@ -191,7 +191,7 @@ class Sentence:
 
     def holds(self, need: tuple) -> bool:
         """Whether the sentence holds what a fact needs to have anything to say (checks' `needs`): a
-        quantity of a measure, a date, or one of some predicates."""
+        quantity of a measure, a date, one of some predicates, the subject's name, or any of several."""
         what = need[0]
         if what == "measure":
             return any(q.measure == need[1] for q in self.quantities())
@@ -199,6 +199,10 @@ class Sentence:
             return bool(self.dates())
         if what == "predicates":
             return not self.predicate_names.isdisjoint(need[1])
+        if what == "named":
+            return any(m.subject == need[1] for m in self.mentions)
+        if what == "any":
+            return any(self.holds(alternative) for alternative in need[1:])
         raise ValueError(f"unknown need {need!r}")
 
     @functools.cached_property

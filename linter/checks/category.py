@@ -104,9 +104,11 @@ def needs(rule) -> tuple | None:
     """One of the fact's predicates, when it has them and no maker can be named without one ("Googles
     Sora": _maker_mismatches)."""
     expected = rule.expected
-    if not expected.predicate or expected.by:     # whether a predicate names makers can be the pack's word
+    if not expected.predicate:
         return None
-    return ("predicates", frozenset(expected.predicate))
+    said = ("predicates", frozenset(expected.predicate))
+    # whether a predicate names makers can be the pack's word: with `by`, a maker beside the name will do
+    return ("any", said, ("named", rule.scope.subject)) if expected.by else said
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
