@@ -121,6 +121,7 @@ class Sentence:
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
     _listed: dict = field(default_factory=dict, repr=False)
+    _held: dict = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def folded(self) -> str:
@@ -192,6 +193,12 @@ class Sentence:
     def holds(self, need: tuple) -> bool:
         """Whether the sentence holds what a fact needs to have anything to say (checks' `needs`): a
         quantity of a measure, a date, one of some predicates, the subject's name, or any of several."""
+        held = self._held.get(need)
+        if held is None:
+            held = self._held[need] = self._holds(need)
+        return held
+
+    def _holds(self, need: tuple) -> bool:
         what = need[0]
         if what == "measure":
             return any(q.measure == need[1] for q in self.quantities())

@@ -38,7 +38,7 @@ MAX_CACHED_SELECTIONS = 16   # a run sees one selection of facts per configurati
 class RuleIndex:
     """The facts of one pack (as far as they are checked), looked up by what a sentence contains."""
 
-    # subject-bound facts grouped by context (see _by_context): about events, and by subject id
+    # subject-bound facts grouped by context and need (see _grouped): about events, and by subject id
     events: tuple = ()
     by_subject: dict = field(default_factory=dict)
     product_subjects: frozenset = frozenset()                # subjects that can be the current product
@@ -46,7 +46,6 @@ class RuleIndex:
     quotes: list = field(default_factory=list)
     called: list = field(default_factory=list)               # name facts with a naming predicate
     others: list = field(default_factory=list)               # kinds without an index: every sentence
-    needs: dict = field(default_factory=dict)                # rule id -> what a sentence must hold (or None)
 
     @classmethod
     def build(cls, rulebook: Rulebook, rules: list[Rule]) -> "RuleIndex":
@@ -54,7 +53,6 @@ class RuleIndex:
         index = cls(product_subjects=frozenset(sid for sid, kind in kinds.items() if kind == "product"))
         events, by_subject = [], defaultdict(list)
         for rule in rules:
-            index.needs[rule.id] = needs_of(rule)
             # a subject the registry does not know counts as a product (Sentence.may_concern does the same)
             subject_kind = kinds.get(rule.scope.subject, "product")
             if rule.kind in SUBJECT_BOUND:
@@ -71,8 +69,8 @@ class RuleIndex:
                 index.quotes.append(rule)
             else:
                 index.others.append(rule)
-        index.events = _by_context(events)
-        index.by_subject = {subject: _by_context(rules) for subject, rules in by_subject.items()}
+        index.events = _grouped(events)
+        index.by_subject = {subject: _grouped(rules) for subject, rules in by_subject.items()}
         index.by_name_key = dict(index.by_name_key)
         return index
 
@@ -90,8 +88,8 @@ class RuleIndex:
         chosen = []
         # each fact has one subject: no fact comes twice
         for groups in [self.events, *(self.by_subject.get(subject, ()) for subject in subjects)]:
-            for scope, rules in groups:
-                if sentence.in_context(scope):
+            for scope, need, rules in groups:
+                if sentence.in_context(scope) and (need is None or sentence.holds(need)):
                     chosen += rules
         if self.by_name_key:
             named = {}
@@ -106,33 +104,20 @@ class RuleIndex:
             chosen += named.values()
         if self.quotes and quote_check.may_quote(sentence):
             chosen += self.quotes
-        return self._needed(chosen, sentence) + self.others
-
-    def _needed(self, rules: list[Rule], sentence) -> list[Rule]:
-        """The rules whose needs the sentence holds (a quantity of their measure, a date, one of their
-        predicates): most facts of a subject have nothing to look at in most of its sentences."""
-        held: dict = {}
-        chosen = []
-        for rule in rules:
-            need = self.needs[rule.id]
-            if need is not None:
-                if need not in held:
-                    held[need] = sentence.holds(need)
-                if not held[need]:
-                    continue
-            chosen.append(rule)
-        return chosen
+        return chosen + self.others
 
 
-def _by_context(rules: list[Rule]) -> tuple[tuple[Scope, tuple[Rule, ...]], ...]:
-    """The rules grouped by the contexts they hold in and are excluded from, each group with the scope of
-    its first rule (Sentence.in_context reads only those): a sentence is asked once per group, not once
-    per fact (hundreds of facts share a handful of contexts)."""
-    def contexts(rule: Rule) -> tuple:
-        return rule.scope.context or "", rule.scope.outside
+def _grouped(rules: list[Rule]) -> tuple[tuple[Scope, tuple | None, tuple[Rule, ...]], ...]:
+    """The rules grouped by the contexts they hold in and are excluded from and by what a sentence must
+    hold for them to have anything to say (checks' `needs`: a quantity of their measure, a date, one of
+    their predicates), each group with the scope of its first rule (Sentence.in_context reads only the
+    contexts): a sentence is asked once per group, not once per fact (hundreds of facts share a handful
+    of contexts and needs), and most facts of a subject have nothing to look at in most of its sentences."""
+    def key(rule: Rule) -> tuple:
+        return rule.scope.context or "", rule.scope.outside, repr(needs_of(rule))
 
-    groups = (tuple(group) for _, group in groupby(sorted(rules, key=contexts), key=contexts))
-    return tuple((group[0].scope, group) for group in groups)
+    groups = (tuple(group) for _, group in groupby(sorted(rules, key=key), key=key))
+    return tuple((group[0].scope, needs_of(group[0]), group) for group in groups)
 
 
 def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:

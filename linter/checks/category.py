@@ -106,7 +106,7 @@ def needs(rule) -> tuple | None:
     expected = rule.expected
     if not expected.predicate:
         return None
-    said = ("predicates", frozenset(expected.predicate))
+    said = ("predicates", tuple(sorted(expected.predicate)))
     # whether a predicate names makers can be the pack's word: with `by`, a maker beside the name will do
     return ("any", said, ("named", rule.scope.subject)) if expected.by else said
 

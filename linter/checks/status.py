@@ -126,7 +126,7 @@ def _ended(reader: FieldReader, predicate: tuple) -> tuple:
 
 def needs(rule) -> tuple | None:
     """One of the fact's predicates, when it has them (see _predicate_mismatches)."""
-    return ("predicates", frozenset(rule.expected.predicate)) if rule.expected.predicate else None
+    return ("predicates", tuple(sorted(rule.expected.predicate))) if rule.expected.predicate else None
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:
