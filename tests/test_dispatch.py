@@ -106,7 +106,7 @@ def test_index_follows_changed_rules_with_the_same_ids():
     first, second = rule_index(rulebook, rules), rule_index(rulebook, changed)
     assert first is not second
     grouped = [second.events, *second.by_subject.values()]
-    assert all(r.severity == Severity.INFO for groups in grouped for _, rules in groups for r in rules)
+    assert all(r.severity == Severity.INFO for groups in grouped for _, _, rules in groups for r in rules)
 
 
 # --- per-initial name matchers against one alternation of every name ------------------------------
