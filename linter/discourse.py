@@ -222,7 +222,7 @@ class Sentence:
         # a piece that says a predicate and names its own date is a clause of its own, verb or not
         # ("Construction is to start in 2027, with operation planned for 2029")
         events = [((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates()]
-        return clause_pieces(self.text, self.lang, verbs, events)
+        return clause_pieces(self.text, self.lang, verbs, events, self.words)
 
     def clause_span(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The clause that holds [start, end)."""

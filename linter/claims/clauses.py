@@ -29,21 +29,21 @@ def _openers(lang: str) -> frozenset:
     return frozenset(w.lower() for w in word_lists()["clause_openers"].get(lang, ()))
 
 
-def clause_pieces(text: str, lang: str, verb_spans=(), events=()) -> list[tuple[int, int]]:
-    """The clauses of a sentence as spans; insertions are joined to the clause before them."""
-    finite = _finite(lang)
+def clause_pieces(text: str, lang: str, verb_spans=(), events=(), tokens=None) -> list[tuple[int, int]]:
+    """The clauses of a sentence as spans; insertions are joined to the clause before them. `tokens`:
+    the text's words as (lower case, start, end), when the caller has them (claims/predicates.words)."""
     cuts = [0]
     for match in _BREAK.finditer(text):
         cuts += [match.start(), match.end()]
     cuts.append(len(text))
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    with_verb = _pieces_with_finite_verb(text, lang, pieces, tokens)
     merged: list[list[int]] = []
     for number, (start, end) in enumerate(pieces):
         # a piece after a subordinating conjunction ("as its rivals ship") is a clause, not the end of an
         # insertion; after "und"/"and" it may be the end of a list ("testers, artists and designers have")
         after_word = number > 0 and text[cuts[2 * number - 1]:cuts[2 * number]].strip().lower() in _openers(lang)
-        has_verb = any(_finite_here(w, text, end, lang) for w in _WORD.finditer(text, start, end)
-                       if w.group().lower() in finite) or any(
+        has_verb = with_verb[number] or any(
             start <= a < end for a, _ in verb_spans) or any(
             start <= p < end and start <= d < end for (p, _), (d, _) in events)
         if merged and not has_verb:
@@ -56,14 +56,33 @@ def clause_pieces(text: str, lang: str, verb_spans=(), events=()) -> list[tuple[
     return [(a, b) for a, b, _ in merged] or [(0, len(text))]
 
 
-def _finite_here(word, text: str, end: int, lang: str) -> bool:
+def _pieces_with_finite_verb(text: str, lang: str, pieces: list, tokens) -> list[bool]:
+    """For each piece, whether it holds a finite verb of words.yaml: the sentence's words are read
+    once, piece by piece (they never cross a cut)."""
+    finite = _finite(lang)
+    if tokens is None:
+        tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = [False] * len(pieces)
+    number = 0
+    for word, start, end in tokens:
+        while number < len(pieces) and start >= pieces[number][1]:
+            number += 1
+        if number == len(pieces):
+            break
+        if not found[number] and word in finite and start >= pieces[number][0] and \
+                _finite_here(text, start, end, pieces[number][1], lang):
+            found[number] = True
+    return found
+
+
+def _finite_here(text: str, start: int, end: int, piece_end: int, lang: str) -> bool:
     """A German verb form that is also an infinitive ("stehen", "machen") is finite only where an
     infinitive cannot stand: not after "zu", not last in its piece."""
-    if lang != "de" or not word.group().endswith("en"):
+    if lang != "de" or not text.endswith("en", start, end):
         return True
-    if text[max(0, word.start() - 3):word.start()].lower() == "zu ":
+    if text[max(0, start - 3):start].lower() == "zu ":
         return False
-    return bool(text[word.end():end].strip(" .,;:!?\u2013\u2014"))
+    return bool(text[end:piece_end].strip(" .,;:!?\u2013\u2014"))
 
 
 def _opens_clause(text: str, start: int, end: int, lang: str) -> bool:
