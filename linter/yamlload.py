@@ -1,7 +1,8 @@
 """Load YAML keeping the line of every mapping and key, so rule errors can name file:line.
 
 Stricter than plain YAML where a silent reading would mislead: a key given twice in one mapping is an
-error (not "the last one wins"), an impossible date such as 2024-02-30 stays a text for the caller to
+error (not "the last one wins"), so is a number with a decimal comma that a list in brackets splits in
+two (`[Die Bahn ist 3,4 km lang.]` reads as "Die Bahn ist 3" and "4 km lang."), an impossible date such as 2024-02-30 stays a text for the caller to
 report with its line (not a traceback), and only regular files of bounded size are read (a FIFO named
 `x.yaml` would block forever).
 """
@@ -44,6 +45,7 @@ class _LineLoader(_BaseLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int, int]] = []     # (key, line, line of its first use)
+        self.split_numbers: list[tuple[int, str]] = []       # (line, the number as written)
 
     def construct_mapping(self, node, deep=False):
         mapping = LineDict(super().construct_mapping(node, deep=deep))
@@ -59,12 +61,30 @@ class _LineLoader(_BaseLoader):
                 mapping.key_lines[key_node.value] = line
         return mapping
 
+    def construct_sequence(self, node, deep=False):
+        if node.flow_style:
+            for first, second in zip(node.value, node.value[1:]):
+                if _split_number(first, second):
+                    self.split_numbers.append((first.end_mark.line + 1, f"{first.value.split()[-1]},{second.value.split()[0]}"))
+        return super().construct_sequence(node, deep=deep)
+
     def construct_timestamp(self, node):
         """A date, or the text as written when it is no calendar date (2024-02-30)."""
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             return self.construct_scalar(node)
+
+
+def _split_number(first, second) -> bool:
+    """Two plain items of a list in brackets with nothing but a comma between them, a digit on either side
+    of it, and text around: a number with a decimal or thousands comma, cut by YAML ("3,4 km";
+    `[2024,2025]` are two numbers)."""
+    return (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
+            and not first.style and not second.style          # plain: None, or "" from libyaml
+            and second.start_mark.index == first.end_mark.index + 1
+            and first.value[-1:].isdigit() and second.value[:1].isdigit()
+            and not (first.value.isdigit() and second.value.isdigit()))
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
@@ -110,7 +130,11 @@ def load_yaml(path: Path, label: str | None = None):
         raise YamlError(f"{label}: invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
-    if loader.duplicates:
-        raise YamlError([f"{label}:{line}: key {key!r} is given twice in one mapping (first at line {first}); "
-                         "keep one" for key, line, first in loader.duplicates])
+    problems = [f"{label}:{line}: key {key!r} is given twice in one mapping (first at line {first}); keep one"
+                for key, line, first in loader.duplicates]
+    problems += [f"{label}:{line}: \"{number}\" is cut in two at its comma: in a list in brackets a comma "
+                 "separates the items; put the item in quotes, or write the list one \"- \" item a line"
+                 for line, number in loader.split_numbers]
+    if problems:
+        raise YamlError(problems)
     return data

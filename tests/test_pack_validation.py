@@ -133,6 +133,12 @@ HOSTILE = {
                         'field "as_of" is not a calendar date (got \'2024-02-30\')'),
     "date-out-of-range": ([("as_of: 2024-02-26", "as_of: 9999-12-31")], None,
                           'field "as_of" must lie in the years 1000 to 2999'),
+    "decimal-comma-in-brackets": ([("de: [Die Clips von Sora sind bis zu einer Minute lang.,",
+                                    "de: [Die Clips von Sora sind bis zu 1,5 Minuten lang.,")], None,
+                                  'rules/facts.yaml:24: "1,5" is cut in two at its comma: in a list in brackets a comma '
+                                  'separates the items; put the item in quotes'),
+    "thousands-comma-in-brackets": ([("cues: [Clip*, lang]", "cues: [Clip*, 1.000,50 Euro]")], None,
+                                    'rules/facts.yaml:16: "1.000,50" is cut in two at its comma'),
     "duplicate-key": ([("topic: clip_length", "topic: clip_length\n    topic: other")], None,
                       "rules/facts.yaml:5: key 'topic' is given twice in one mapping (first at line 4); keep one"),
     "wrong-type-statement": ([("statement:\n      de: Sora-Clips sind bis zu 60 Sekunden lang.\n"
