@@ -23,7 +23,9 @@ caches do not mix between measurements. What is measured, on one generated corpu
 The targets:
 
 (a) engine throughput / markdown-it throughput >= 0.5 (single process); also shown: `factlint check DIR`
-    with its defaults (one process per CPU) / markdown-it in one process, by the wall clock;
+    with its defaults (one process per CPU) / markdown-it in one process, by the wall clock; and that
+    ratio against the same ratio of the saved run at bc65b6c (results/full-2000x2000-bc65b6c.json),
+    which issue 10 asks to keep (>= 1);
 (b) throughput with the default pack plus an N-fact synthetic pack / with the default pack alone
     >= 0.5, on the same files: the synthetic pack is loaded beside the default pack (`--rules rules
     --rules PACK`), as a desk's pack grows; the files are the first ones of the corpus, as many as
@@ -61,6 +63,8 @@ sys.path[:0] = [str(HERE), str(REPO)]
 
 import generate  # noqa: E402  (benchmarks/generate.py)
 
+# issue 10: one-process throughput no lower than at bc65b6c, each as a ratio to markdown-it-py in its own run
+REFERENCE_RUN = HERE / "results" / "full-2000x2000-bc65b6c.json"
 TARGETS = {"a": 0.5, "b": 0.5, "c_factor": 1.5, "c_slack": 0.100, "d": 1.6, "e": 1.1}
 STARTUP_DRAFT_BYTES = 5 * 1024
 
@@ -431,6 +435,10 @@ def ratios(result: dict) -> dict:
     a = engine["cpu_files_per_s"] / floor["cpu_files_per_s"]
     out["a_throughput_vs_markdown_it"] = {"value": a, "wall": engine["files_per_s"] / floor["files_per_s"],
                                           "target": TARGETS["a"], "ok": a >= TARGETS["a"]}
+    reference = _reference_throughput()
+    if reference is not None:
+        out["a_kept_vs_reference"] = {"value": a / reference, "wall": out["a_throughput_vs_markdown_it"]["wall"] / reference,
+                                      "target": 1.0, "ok": a >= reference, "reference": reference}
     # the issue's wording: `factlint check` (its defaults, so one process per CPU) against markdown-it-py
     # in one process; by the wall clock, since the CPU time of several processes adds up
     whole = result["process"]["files_per_s"] / floor["files_per_s"]
@@ -459,6 +467,14 @@ def ratios(result: dict) -> dict:
     return out
 
 
+def _reference_throughput() -> float | None:
+    """(a) of the saved reference run (engine / markdown-it-py by CPU time), or None without it."""
+    try:
+        return json.loads(REFERENCE_RUN.read_text(encoding="utf-8"))["ratios"]["a_throughput_vs_markdown_it"]["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _environment() -> dict:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=REPO).stdout.strip() or "unknown (not a git checkout)"
@@ -473,11 +489,12 @@ def _environment() -> dict:
 # ---------------------------------------------------------------------------------------------------
 
 _LABELS = {"a_throughput_vs_markdown_it": "(a) throughput factlint / markdown-it",
+           "a_kept_vs_reference": "(a) that ratio / the same at bc65b6c (issue 10)",
            "a_check_vs_markdown_it": "(a) factlint check (defaults) / markdown-it",
            "b_large_pack_vs_default": "(b) throughput {facts}-fact pack / default",
            "c_startup": "(c) start-up / (1.5 x imports + 0.1 s)", "d_jobs_speedup": "(d) --jobs 2 vs --jobs 1",
            "e_memory_growth": "(e) peak RSS, N files / N/4 files"}
-_COMPARE = {"a_throughput_vs_markdown_it": ">=", "a_check_vs_markdown_it": ">=", "b_large_pack_vs_default": ">=", "c_startup": "<=",
+_COMPARE = {"a_throughput_vs_markdown_it": ">=", "a_kept_vs_reference": ">=", "a_check_vs_markdown_it": ">=", "b_large_pack_vs_default": ">=", "c_startup": "<=",
             "d_jobs_speedup": ">=", "e_memory_growth": "<="}
 
 
