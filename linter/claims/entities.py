@@ -34,10 +34,10 @@ from .numbers import DE_ORDINAL_STEMS, DE_SCALES, DE_WORDS, EN_ORDINALS, EN_WORD
 # a word, hyphens and digits inside it ("Start-up", "Gen-3"); apostrophes end it ("Luma's")
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2011-]*\w)?")
 _OPENERS = ":\"\u201e\u201c\u201d\u00bb\u00ab\u2018\u2019([*#>|\u2013\u2014"
-_INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _LOWER_LAST_PART = re.compile(r"[-\u2011][a-zäöüß]+$")
-_LETTER_DIGIT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
-_CAPITAL_INSIDE = re.compile(r"\w[-\u2011][A-ZÄÖÜ][-\u2011]\w")     # "Make-A-Video"
+# shaped like a name: a capital inside a word ("DreamMachine"), letters and digits ("Gen3"), a capital
+# letter between hyphens ("Make-A-Video"). None spans a space, so a run of words is searched as one text.
+_NAME_SHAPE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]|[^\W\d_]\d|\d[^\W\d_]|\w[-\u2011][A-ZÄÖÜ][-\u2011]\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,7 @@ def _openers(lang: str) -> frozenset:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=4096)     # the same nouns come back sentence after sentence; bounded: memory stays flat
 def _kind_of(word: str, lang: str) -> str | None:
     """The kind a noun names ("Videomodell" -> product), a German compound by its longest last part."""
     nouns = _kind_nouns(lang)
@@ -101,8 +102,13 @@ def _kind_of(word: str, lang: str) -> str | None:
 
 
 def _noun_ending(word: str, lang: str) -> bool:
-    lowered = word.lower()
-    return any(lowered.endswith(ending) for ending in word_set("noun_endings", lang))
+    return word.lower().endswith(_noun_endings(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _noun_endings(lang: str) -> tuple[str, ...]:
+    """words.yaml's noun_endings, as str.endswith takes them."""
+    return tuple(word_set("noun_endings", lang))
 
 
 def _title_case(tokens: list, capitals: int) -> bool:
@@ -113,20 +119,21 @@ def _title_case(tokens: list, capitals: int) -> bool:
 def foreign_names(text: str, lang: str, known: list[tuple[int, int]]) -> list[ForeignName]:
     """The names in `text` that the spans in `known` (the pack's subjects) do not cover."""
     tokens = list(_TOKEN.finditer(text))
-    capitals = [i for i, token in enumerate(tokens) if token.group()[0].isupper()]
+    capitals = [i for i, token in enumerate(tokens) if text[token.start()].isupper()]
     if not capitals or lang == "en" and _title_case(tokens, len(capitals)):
         return []
     no_name, openers = _no_name(lang), _openers(lang)
 
-    def usable(i: int) -> bool:
-        token = tokens[i]
-        word = token.group()
+    def usable(word: str) -> bool:
         # "Hamburg-based", "KI-generierte": an adjective made of a name is no name
-        return (word.lower() not in no_name and not _LOWER_LAST_PART.search(word)
-                and not any(a < token.end() and token.start() < b for a, b in known))
+        return word.lower() not in no_name and not _LOWER_LAST_PART.search(word)
 
+    usable_capitals = [i for i in capitals if usable(tokens[i].group())]
+    if known:
+        usable_capitals = [i for i in usable_capitals
+                           if not any(a < tokens[i].end() and tokens[i].start() < b for a, b in known)]
     names = []
-    for first, last in _runs(text, tokens, [i for i in capitals if usable(i)]):
+    for first, last in _runs(text, tokens, usable_capitals):
         initial = _initial(text, tokens[first].start())
         if initial and tokens[first].group().lower() in openers:
             first, initial = first + 1, False
@@ -181,7 +188,7 @@ def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: 
                 and not _opens_noun_phrase(text, tokens, first - 1):
             return None
         return ForeignName(start, end, kind)
-    shaped = any(_INNER_CAPITAL.search(w) or _LETTER_DIGIT.search(w) or _CAPITAL_INSIDE.search(w) for w in words)
+    shaped = _NAME_SHAPE.search(text, start, end) is not None
     if not (shaped or len(words) > 1 and _not_nouns(words, lang) or lang == "en" and not initial
             or _opens_before_verb(text, tokens, first, last, initial, lang)):
         return None

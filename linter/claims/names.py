@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tokens import OPAQUE_RE, SpanSet
+from .tokens import OPAQUE_HINT_RE, OPAQUE_RE, SpanSet
 
 MAX_TOKENS = 4
-_TOKEN_RE = re.compile(r"[^\W_]+")
+# the tokens ([^\W_]+, whole) that may be name-like: those with a character other than a-z and 0-9 (a
+# capital, but also an umlaut); most words of a sentence are skipped by the regex engine, not one by one
+_MAYBE_NAME_RE = re.compile(r"(?<![^\W_])[^\W_]*[^\W_a-z0-9][^\W_]*")
 SPACES = frozenset(" \u00a0\u202f")
 HYPHENS = frozenset("-\u2010\u2011")
 
@@ -55,22 +57,26 @@ def is_name_like(token: str) -> bool:
     return token[0].isupper() or not token[1:].islower() and any(ch.isupper() for ch in token[1:])
 
 
-def _name_tokens(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=512)     # a sentence's name candidates and its organisations (organisations.py) both ask
+def _name_tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the name-like tokens of text, outside URLs, handles, hashtags and file names."""
-    masked = SpanSet([m.span() for m in OPAQUE_RE.finditer(text)])
+    # opaque runs are rare in prose: look for them only where a character they need occurs
+    opaque = [m.span() for m in OPAQUE_RE.finditer(text)] if OPAQUE_HINT_RE.search(text) else None
+    masked = SpanSet(opaque) if opaque else None
     spans = []
-    for match in _TOKEN_RE.finditer(text):
+    for match in _MAYBE_NAME_RE.finditer(text):
+        if not is_name_like(match.group()):
+            continue
         start, end = match.span()
-        if masked and masked.overlaps(start, end):
+        if masked is not None and masked.overlaps(start, end):
             continue
         if start and text[start - 1] in "#@":
             continue
-        if is_name_like(match.group()):
-            spans.append((start, end))
-    return spans
+        spans.append((start, end))
+    return tuple(spans)
 
 
-def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+def _runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tuple[int, int, str]]]:
     """Group token spans into runs joined by exactly one space or hyphen; each entry keeps the
     separator before it ("" for the first token of a run)."""
     runs: list[list[tuple[int, int, str]]] = []
@@ -100,9 +106,10 @@ def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
         # per token once: its compact form and letters; a window's key is the join of its tokens'
         # (the separators are no letters), and it is in capitals when every token's letters are
         tokens = [text[a:b] for a, b, _ in run]
+        separators = [sep for _, _, sep in run]
         keys = [compact(token) for token in tokens]
-        letters = [sum(ch.isalpha() for ch in token) for token in tokens]
-        upper = [all(ch.isupper() for ch in token if ch.isalpha()) for token in tokens]
+        letters = [sum(map(str.isalpha, token)) for token in tokens]
+        upper = [all(map(str.isupper, filter(str.isalpha, token))) for token in tokens]
         for first in range(len(run)):
             for last in range(first, min(first + MAX_TOKENS, len(run))):
                 start, end = run[first][0], run[last][1]
@@ -110,7 +117,7 @@ def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
                 words = tuple(tokens[window])
                 found.append(NameCandidate(
                     start=start, end=end, text=text[start:end], tokens=words,
-                    separators=tuple(sep for _, _, sep in run[first + 1:last + 1]),
+                    separators=tuple(separators[first + 1:last + 1]),
                     key="".join(keys[window]),
                     compound=_hyphen_joined(text, start, end),
                     all_caps=sum(letters[window]) > 1 and all(upper[window]),

@@ -22,6 +22,7 @@ from ..vocabulary import role_definitions, word_lists, word_set
 from .names import _name_tokens, _runs, compact
 
 _LOWER_IN_WORD = re.compile(r"[a-z][A-Z]")
+_WORD = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +50,13 @@ def _vocabulary_words(lang: str) -> frozenset:
     return frozenset(w for w in words if w.isupper())
 
 
-def _function_word(token: str, lang: str) -> bool:
-    """A capitalised word that starts a sentence or a name run but is no name ("Die", "Laut", "The")."""
-    lowered = token.lower()
-    return any(lowered in word_set(name, lang) for name in
-               ("determiners", "clause_openers", "coordinators", "relative_pronouns", "negations", "indefinite"))
+@functools.lru_cache(maxsize=None)
+def _run_openers(lang: str) -> frozenset:
+    """Capitalised words that may open a run of names without being one: function words that start a
+    sentence ("Die", "Laut", "The") and the nouns that introduce an organisation ("Konzern")."""
+    lists = ("determiners", "clause_openers", "coordinators", "relative_pronouns", "negations", "indefinite",
+             "organisation_nouns")
+    return frozenset().union(*(word_set(name, lang) for name in lists))
 
 
 def _acronym_or_camel(token: str, lang: str) -> bool:
@@ -82,7 +85,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 def unknown_organisations(text: str, lang: str, known: list) -> list[tuple[int, int]]:
     """Spans of names in `text` that say they are organisations and are none of the `known` mentions."""
     found = []
-    organisation_nouns = word_set("organisation_nouns", lang)
+    organisation_nouns, openers = word_set("organisation_nouns", lang), _run_openers(lang)
     for run in _runs(text, _name_tokens(text)):
         if any(m.start < run[-1][1] and run[0][0] < m.end for m in known):
             continue
@@ -90,13 +93,12 @@ def unknown_organisations(text: str, lang: str, known: list) -> list[tuple[int, 
         # a run may begin with a capitalised function word ("Die Washington Post") or a noun that
         # introduces the name ("Konzern Microsoft")
         introduced = False
-        while tokens and (_function_word(text[tokens[0][0]:tokens[0][1]], lang)
-                          or text[tokens[0][0]:tokens[0][1]].lower() in organisation_nouns):
-            introduced = introduced or text[tokens[0][0]:tokens[0][1]].lower() in organisation_nouns
+        while tokens and (word := text[tokens[0][0]:tokens[0][1]].lower()) in openers:
+            introduced = introduced or word in organisation_nouns
             tokens = tokens[1:]
         if not tokens or _glued(text, tokens[0][0], tokens[-1][1]):
             continue
-        before = re.findall(r"[\w-]+", text[max(0, tokens[0][0] - 30):tokens[0][0]])
+        before = _WORD.findall(text, max(0, tokens[0][0] - 30), tokens[0][0])
         introduced = introduced or bool(before) and before[-1].lower() in organisation_nouns
         if _is_organisation([text[a:b] for a, b in tokens], introduced, lang):
             found.append((tokens[0][0], tokens[-1][1]))
