@@ -32,6 +32,7 @@ from .rulebook import Rule, Rulebook, Scope
 # (a misspelled name or a misattributed quote does not name its subject)
 SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category", "role"})
 MAX_CACHED_SELECTIONS = 16   # a run sees one selection of facts per configuration in its tree
+MAX_CACHED_NAMES = 4096      # name candidates whose facts are remembered; bounded: memory stays flat
 
 
 @dataclass
@@ -43,6 +44,7 @@ class RuleIndex:
     by_subject: dict = field(default_factory=dict)
     product_subjects: frozenset = frozenset()                # subjects that can be the current product
     by_name_key: dict = field(default_factory=lambda: defaultdict(list))   # see name.index_keys
+    named_by_keys: dict = field(default_factory=dict)        # a candidate's lookup keys -> its name facts
     quotes: list = field(default_factory=list)
     called: list = field(default_factory=list)               # name facts with a naming predicate
     others: list = field(default_factory=list)               # kinds without an index: every sentence
@@ -94,10 +96,8 @@ class RuleIndex:
         if self.by_name_key:
             named = {}
             for candidate in find_name_candidates(sentence.text):
-                # the keys filed in the index (most of a candidate's are not): the intersection runs in C
-                for key in self.by_name_key.keys() & name_check.lookup_keys(candidate):
-                    for rule in self.by_name_key[key]:
-                        named[rule.id] = rule
+                for rule in self._named(name_check.lookup_keys(candidate)):
+                    named[rule.id] = rule
             for rule in self.called:
                 if rule.id not in named and may_be_called(rule, sentence):
                     named[rule.id] = rule
@@ -105,6 +105,18 @@ class RuleIndex:
         if self.quotes and quote_check.may_quote(sentence):
             chosen += self.quotes
         return chosen + self.others
+
+    def _named(self, keys: frozenset) -> tuple[Rule, ...]:
+        """The name facts filed under any of a candidate's lookup keys, remembered: the same names come
+        back sentence after sentence (and name.lookup_keys gives the same keys object for them)."""
+        rules = self.named_by_keys.get(keys)
+        if rules is None:
+            if len(self.named_by_keys) >= MAX_CACHED_NAMES:
+                self.named_by_keys.clear()
+            # the keys filed in the index (most of a candidate's are not): the intersection runs in C
+            rules = tuple(rule for key in self.by_name_key.keys() & keys for rule in self.by_name_key[key])
+            self.named_by_keys[keys] = rules
+        return rules
 
 
 def _grouped(rules: list[Rule]) -> tuple[tuple[Scope, tuple | None, tuple[Rule, ...]], ...]:

@@ -31,6 +31,9 @@ from .organisations import unknown_mentions
 MAKER_KINDS = ("organisation", "product")
 _TOKEN = re.compile(r"[^\W\d_][\w\u2011'’-]*")
 _GENITIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)(?=\s)")
+_APPOSITION = re.compile(r"[^,;:.!?()\u2013\u2014]*")       # up to the end of an apposition
+_NOT_IN_OWNER_PHRASE = re.compile(r"[^\w\s\u2011'’-]")     # between "Googles" and "Sora": words only
+_NOT_IN_COMPOUND = re.compile(r"[^\w\s\u2011-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,15 @@ def _in_apposition_to_another(text: str, names: list, maker, product, lang: str)
 
 
 def find_makers(sentence) -> list[Maker]:
-    """Every maker phrase of the sentence (see the module's docstring)."""
+    """Every maker phrase of the sentence (see the module's docstring). Read once per sentence: every
+    fact about a maker asks."""
+    cached = getattr(sentence, "_makers", None)
+    if cached is None:
+        cached = sentence._makers = _find_makers(sentence)
+    return cached
+
+
+def _find_makers(sentence) -> list[Maker]:
     text, lang = sentence.text, sentence.lang
     names = _names(sentence)
     products = [n for n in names if n.kind == "product" and n.subject and not modifier(sentence, n)]
@@ -182,13 +193,13 @@ def _owner(text: str, maker, product, lang: str) -> str | None:
         # an apposition after the product: "Sora, Googles Videomodell," — the noun ends the phrase
         if text[product.end:maker.start].strip() not in (",", "\u2013", "\u2014", "("):
             return None
-        match = re.match(r"[^,;:.!?()\u2013\u2014]*", text[end:])
+        match = _APPOSITION.match(text[end:])
         words = _words(text, end, end + match.end())
         return "owner" if words and _modifiers_ok(words, lang) else None
     if maker.end > product.start:
         return None
     between = text[end:product.start]
-    if re.search(r"[^\w\s\u2011'’-]", between):
+    if _NOT_IN_OWNER_PHRASE.search(between):
         return None
     return "owner" if _modifiers_ok(_words(text, end, product.start), lang) else None
 
@@ -198,7 +209,7 @@ def _compound(text: str, maker, product, lang: str) -> str | None:
     if maker.end > product.start or _genitive_end(text, maker, lang) is not None:
         return None
     between = text[maker.end:product.start]
-    if re.search(r"[^\w\s\u2011-]", between):
+    if _NOT_IN_COMPOUND.search(between):
         return None
     if _compound_head(text, maker):
         words = _words(text, maker.end + 1, product.start)
