@@ -263,7 +263,13 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
     if expected.measure == "count":
         return scope.cues.search(quantity.noun or "")
     if expected.measure in OWN_MEASURES:
-        return scope.cues.search(sentence.text) or bool(sentence.column_head) and scope.cues.search(labels)
+        if scope.cues.search(clause):
+            return True
+        # a cue elsewhere in the sentence ties the figure to the fact; then an anti-cue there may tie it
+        # to something else just as well ("Sora braucht bis zu zehn Minuten, um einen Clip zu rendern")
+        if scope.cues.search(sentence.text):
+            return not (scope.anti_cues and scope.anti_cues.search(sentence.text))
+        return bool(sentence.column_head) and scope.cues.search(labels)
     # one sentence often gives several figures of one measure ("64 Anlagen mit je 15 MW, zusammen
     # 960 MW", "52 km from Helgoland, in waters 35 to 42 metres deep"): the cue must be in the
     # figure's own clause, or in the head of a table cell's row ("| Nabenhöhe | 154 m |") or column
