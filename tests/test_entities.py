@@ -35,6 +35,8 @@ CASES = {
     "en:adjective-from-a-name": ("en", "The Hamburg-based company put the last turbine in place.", []),
     "en:noun-opening-a-sentence": ("en", "Access is limited to a few testers.", []),
     "en:title-case-heading": ("en", "Sora Makes Clips Of Two Minutes", []),
+    "en:acronym-of-a-common-noun": ("en", "The model is essentially a GAN, nothing more.", []),
+    "en:acronym-before-a-noun": ("en", "The figure comes from a CNN report.", [("CNN", "product")]),
 }
 
 

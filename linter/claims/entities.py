@@ -13,7 +13,7 @@ of names (words.yaml holds the function words and the nouns of kinds of things):
 * two or more capitalised words in a row ("Luma Dream Machine", "Washington Post"): in German
   every noun is capitalised, but nouns come one at a time after their article;
 * in English any capitalised word inside the sentence (not a nationality, month or acronym of a
-  common noun);
+  common noun, nor an acronym after "a"/"an" that ends its phrase: "is a GAN.", "an LLM,");
 * a single word opening the sentence, right before its verb, with no article and no noun ending
   ("Vidu ist seit Juli verfügbar", "Genmo has released …").
 
@@ -167,6 +167,11 @@ def _initial(text: str, start: int) -> bool:
 def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: str) -> ForeignName | None:
     """Whether the run of capitalised words tokens[first..last] is a name, and of what kind."""
     previous = tokens[first - 1].group() if first else ""
+    if lang == "en" and first == last and previous.lower() in word_set("indefinite", lang) \
+            and tokens[first].group().isupper() and _ends_phrase(text, tokens[first].end()):
+        # an acronym after "a"/"an" that ends its noun phrase is a common noun ("is a GAN", "an LLM,");
+        # before a noun it may name who made the thing ("a CNN report", "an MIT study")
+        return None
     kind = _kind_of(previous, lang) if previous else None
     if kind is None and last > first:
         kind = _kind_of(tokens[first].group(), lang)     # the run opens with it: "Forscher Max Müller"
@@ -193,6 +198,12 @@ def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: 
             or _opens_before_verb(text, tokens, first, last, initial, lang)):
         return None
     return ForeignName(start, end, _person_or_product(text, tokens, first, last, lang))
+
+
+def _ends_phrase(text: str, position: int) -> bool:
+    """Nothing but punctuation or the end of the text follows."""
+    rest = text[position:position + 3].lstrip()
+    return not rest or rest[0] in ".,;:!?)\u2013\u2014"
 
 
 def _opens_noun_phrase(text: str, tokens: list, first: int) -> bool:
