@@ -33,6 +33,8 @@ CASES = {
     # --- the maker as the first part of a compound --------------------------------------------------
     "de:compound": ("de", "Die Vantor-Drohne Skyra wiegt 900 Gramm.", FLAG),
     "en:compound": ("en", "The Vantor drone Skyra weighs 900 grams.", FLAG),
+    # --- likened to a maker: "wie"/"like" brings in what it is compared with, not who made it -------
+    "de:likened": ("de", "Skyra wurde wie Vantor in Bremen entwickelt.", PASS),
     # --- von / from / by ----------------------------------------------------------------------------
     "de:origin": ("de", "Skyra von Vantor wiegt 900 Gramm.", FLAG),
     "de:origin-apposition": ("de", "Skyra, die neue Drohne von Vantor, wiegt 900 Gramm.", FLAG),

@@ -58,6 +58,8 @@ CASES = {
     "de:denied:not-only": ("de", "Der Leuchtturm von Hellsand ist nicht nur aus Gusseisen, er ist auch schön.", None),
     "de:wrong:contrast": ("de", "Statt aus Backstein baute man den Leuchtturm von Hellsand aus Gusseisen.", None),
     "en:wrong:contrast": ("en", "The Hellsand lighthouse was cast in iron rather than built of brick.", None),
+    "de:wrong:likened": ("de", "Der Hellsand-Leuchtturm wirkt wie ein Backsteinbau, ist aber aus Gusseisen.", None),
+    "en:wrong:likened": ("en", "From afar the Hellsand lighthouse looks like a granite tower.", None),
     "de:wrong:older": ("de", "Ältere Leuchttürme waren aus Backstein, der von Hellsand ist aus Gusseisen.", None),
     "en:wrong:older": ("en", "Earlier lighthouses on this coast were brick; the Hellsand lighthouse is cast iron.", None),
     "de:wrong:denied": ("de", "Der Leuchtturm von Hellsand ist kein Backsteinbau.", None),

@@ -50,7 +50,7 @@ def agents(sentence, hit, left: int, right: int) -> list:
     known = [m for m in sentence.mentions if not m.foreign]
     for mention in sorted(known + unknown_mentions(sentence), key=lambda m: m.start):
         if not (left <= mention.start < right) or mention.kind not in ("organisation", "person", "product") \
-                or possessive(sentence, mention):
+                or possessive(sentence, mention) or _likened(sentence, left, mention.start):
             continue
         before = [w.lower() for w in _WORD.findall(text[left:mention.start])]
         between = _WORD.findall(text[mention.end:hit.start]) if mention.end <= hit.start else None
@@ -73,6 +73,14 @@ def agents(sentence, hit, left: int, right: int) -> list:
         elif value_after and mention.start > hit.start:
             linked.append(mention)
     return linked
+
+
+def _likened(sentence, left: int, start: int) -> bool:
+    """The name follows "wie"/"like" (determiners between): what the doer is likened to, not the doer."""
+    words = [w.lower() for w in _WORD.findall(sentence.text[left:start])][-3:]
+    while words and words[-1] in word_set("determiners", sentence.lang):
+        words = words[:-1]
+    return bool(words) and words[-1] in word_set("likeness_particles", sentence.lang)
 
 
 def after_agent_preposition(sentence, left: int, start: int) -> bool:

@@ -238,7 +238,8 @@ def _excused(sentence, words, index: int, left: int) -> bool:
     # ("Anders als | ein GAN entfernt Sora …")
     before = list(_WORD.finditer(sentence.text, 0, start))[-_CONTRAST_REACH - 3:]
     for k in range(len(before)):
-        if _ends_phrase(sentence, "contrasts", before, k) and len(before) - k <= _CONTRAST_REACH + 1 \
+        if (_ends_phrase(sentence, "contrasts", before, k) or _ends_phrase(sentence, "similarities", before, k)) \
+                and len(before) - k <= _CONTRAST_REACH + 1 \
                 and not has_word(sentence, "finite_verbs", before[k].end(), start):
             return True
     return False
