@@ -13,6 +13,8 @@ from .literals import may_match, required_literals
 from .regexcode import compile_program, from_program
 
 _WORD = r"\w"   # str patterns are Unicode: \w covers umlauts and accented letters
+_PARTS = re.compile(r"[\s\-\u2011]+")   # between the words of an entry: "Sora-Modell", "Sora Modell"
+PREFIX_LENGTH = 4     # letters of a name a word start is told by (see InitialAlternation)
 _UNKNOWN = object()
 # From this length on, a text is first tested for the strings every match of a word list needs
 # (literals.py), case-folded: on 100 KB of full stops each list's regex walked every position (10 ms)
@@ -27,7 +29,7 @@ def _entry_pattern(entry: str, possessive: bool) -> str:
     tail = f"{_WORD}*" if core.endswith("*") else ""
     core = core.strip("*")
     # spaces and hyphens in a name may be written either way ("Sora-Modell", "Sora Modell")
-    body = r"[\s\-\u2011]+".join(re.escape(part) for part in re.split(r"[\s\-\u2011]+", core))
+    body = _PARTS.pattern.join(re.escape(part) for part in _PARTS.split(core))
     # names take the genitive and possessive endings of both languages ("Soras", "Altman's")
     suffix = r"(?:s|['\u2019]s?)?" if possessive and not tail else ""
     return f"{head}{body}{tail}{suffix}"
@@ -126,15 +128,17 @@ class InitialAlternation:
     One alternation of thousands of names is slow (the regex engine tries every name at every position),
     so each regex is filed under the initials a match of it begins with (one or two lower-case
     characters; "" for any): at a word start only the regexes filed under the text's first one or two
-    characters are tried, and of those that match, the earliest in the order wins."""
+    characters are tried, and of those that match, the earliest in the order wins. With the literal
+    `prefixes` the matches begin with, only the word starts that begin so are visited at all."""
 
     buckets: dict        # initial -> (LazyRegex of that initial's regexes, their positions in the order)
     starts: LazyRegex    # the word starts where some regex can begin
 
     @classmethod
-    def of(cls, patterns, edge: str = _WORD, suffix: str = "") -> "InitialAlternation":
+    def of(cls, patterns, edge: str = _WORD, suffix: str = "", prefixes=None) -> "InitialAlternation":
         """From (regex, initials) pairs; each match is bounded by `edge` characters and may take `suffix`.
-        A regex's group in a match is its position in its bucket + 1 (`InitialAlternation.finditer`)."""
+        A regex's group in a match is its position in its bucket + 1 (`InitialAlternation.finditer`).
+        `prefixes`: texts of which every match begins with one, case aside (None: not known)."""
         grouped: dict[str, list[int]] = {}
         for position, (_, initials) in enumerate(patterns):
             for initial in initials:
@@ -146,8 +150,14 @@ class InitialAlternation:
                                 tuple(positions))
         # visit only word starts with a regex's first character, unless some regex may begin with any
         firsts = "".join(sorted({re.escape(initial[0]) for initial in grouped if initial}))
-        starts = (LazyRegex(rf"(?<!{edge})(?=\S)") if "" in grouped or not firsts
-                  else LazyRegex(rf"(?<!{edge})(?=[{firsts}])", re.IGNORECASE))
+        if prefixes and "" not in prefixes:
+            # a word start where no name can begin costs a few lookups and a failed match of its
+            # initial's names; the regex engine skips it for nothing
+            starts = LazyRegex(rf"(?<!{edge})(?={_trie(prefixes)})", re.IGNORECASE)
+        elif "" in grouped or not firsts:
+            starts = LazyRegex(rf"(?<!{edge})(?=\S)")
+        else:
+            starts = LazyRegex(rf"(?<!{edge})(?=[{firsts}])", re.IGNORECASE)
         return cls(buckets, starts)
 
     def finditer(self, text: str):
@@ -174,6 +184,25 @@ class InitialAlternation:
             if best is not None:
                 end = best[1].end()
                 yield best
+
+
+def _trie(words) -> str:
+    """A regex for a text that begins with one of the words, as a trie ("s(?:am|ora)|v(?:eo|idu)"): the
+    engine compares each character once, where an alternation of the words compares it per word."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    return "|".join(re.escape(first) if "" in rest else f"{re.escape(first)}(?:{_trie(rest)})"
+                    for first, rest in sorted(rests.items()))
+
+
+def _prefix(entry: str) -> str:
+    """The first letters that a match of a list entry begins with, as written (case aside): up to four
+    of its first word; "" for an entry that may start with any letters ("*clips")."""
+    core = entry.strip()
+    if core.startswith("*"):
+        return ""
+    return _PARTS.split(core.strip("*"))[0][:PREFIX_LENGTH]
 
 
 def _initial(entry: str) -> str:
@@ -203,7 +232,8 @@ class NameIndex:
         """Build from (entry, key) pairs; entries take genitive and possessive endings."""
         pairs = sorted(((e, k) for e, k in keyed_entries if isinstance(e, str) and e.strip("* ")),
                        key=lambda pair: len(pair[0]), reverse=True)
-        matcher = InitialAlternation.of([(_entry_pattern(entry, True), {_initial(entry)}) for entry, _ in pairs])
+        matcher = InitialAlternation.of([(_entry_pattern(entry, True), {_initial(entry)}) for entry, _ in pairs],
+                                        prefixes={_prefix(entry) for entry, _ in pairs})
         return cls(matcher, tuple(key for _, key in pairs))
 
     def finditer(self, text: str):
