@@ -69,3 +69,19 @@ def test_no_cache_when_switched_off(pack, tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
     rulebook.load_pack_cached([pack])
     assert not (tmp_path / "cache").exists()
+
+
+def test_old_entries_are_pruned_and_the_one_in_use_is_kept(pack, tmp_path, monkeypatch):
+    monkeypatch.setattr(rulebook, "MAX_CACHE_ENTRIES", 3)
+    cache = tmp_path / "cache"
+    rulebook.load_pack_cached([pack])
+    (in_use,) = cache.glob("pack-*.pickle")
+    facts = pack / "sora-quantities.yaml"
+    original = facts.read_text(encoding="utf-8")
+    for seconds in (70, 80, 90, 100):
+        facts.write_text(original.replace('max: "60 s"', f'max: "{seconds} s"'), encoding="utf-8")
+        rulebook.load_pack_cached([pack])
+        facts.write_text(original, encoding="utf-8")
+        rulebook.load_pack_cached([pack])       # read again: the entry in use stays among the newest
+    entries = set(cache.glob("pack-*.pickle"))
+    assert len(entries) == 3 and in_use in entries
