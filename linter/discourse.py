@@ -101,7 +101,7 @@ class Sentence:
     mentions: list[Mention]
     current: dict                               # subject kind -> current subject id before this sentence
     contexts: frozenset
-    references: dict                            # event subject id -> whether a reference to it occurs
+    event_terms: list                           # (event subject id, its reference Terms) of the pack
     subject_kind: dict = field(default_factory=dict)   # subject id -> its kind
     # the same as sorted (id, kind) pairs, one tuple for the whole draft: the quote check's caches are
     # keyed by it (a tuple made for each sentence held some 3 KB in every cache entry)
@@ -127,6 +127,12 @@ class Sentence:
     def folded(self) -> str:
         """The text case-folded, for substring tests before regular expressions (literals.py)."""
         return self.text.casefold()
+
+    @functools.cached_property
+    def references(self) -> dict:
+        """Event subject id -> whether the sentence refers to it ("der Leak"), asked only where an event's
+        fact is judged (in_scope)."""
+        return {sid: any(terms.search(self.text) for terms in lists) for sid, lists in self.event_terms}
 
     @functools.cached_property
     def words(self) -> list[tuple[str, int, int]]:
@@ -530,6 +536,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     contexts = frozenset(doc_contexts | outline.section_contexts[0])
     section_current = dict(main)
     columns = _ColumnHeads(doc)
+    row_read: tuple = ("", [])                  # the last table row read, and the subjects it names
     for segment, before, after, row in _in_place(doc):
         if _starts_section(segment, size):
             section, size = section + 1, 0
@@ -546,15 +553,16 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
         column = columns.of(segment) if segment.kind == "table_cell" else ""
         column = column if row else ""
         # the row's subject ("| Sora | Januar 2024 |"), else the column's ("| Eckdaten | Sora |")
-        row_mentions = (find_mentions(row, rulebook) or find_mentions(column, rulebook)) if row else []
+        if row and row != row_read[0]:
+            row_read = (row, find_mentions(row, rulebook))     # once a row, not once for each of its cells
+        row_mentions = (row_read[1] or find_mentions(column, rulebook)) if row else []
         for start, end in split_sentences(segment.text):
             text = segment.text[start:end].replace("\n", " ")
             mentions = find_mentions(text, rulebook, lang)
             state = dict(current)
             for mention in row_mentions[:1]:
                 state[mention.kind] = mention.subject
-            references = {sid: any(terms.search(text) for terms in lists) for sid, lists in event_references}
-            yield Sentence(text, lang, segment, start, mentions, state, contexts, references,
+            yield Sentence(text, lang, segment, start, mentions, state, contexts, event_references,
                            subject_kind=kinds, subject_kinds=kind_pairs, event_of=event_of, draft_date=draft_date,
                            before=before, after=after,
                            draft_date_known=draft_date_known,
