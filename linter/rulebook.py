@@ -408,9 +408,23 @@ def _context(reader: FieldReader) -> Context:
     return Context(reader.rule_id, reader.terms("cues"))
 
 
+def rule_dir(pack: Path) -> Path:
+    """The directory that holds a pack's rule files: the one given, or — given a pack's own directory
+    laid out as docs/rule-format.md shows (rules/ and seeds/ side by side, "examples/packs/windpark") —
+    its rules/, when the directory itself holds no rule file."""
+    rules = pack / "rules"
+    try:
+        if not any(n.endswith((".yaml", ".yml")) for n in os.listdir(pack)) and rules.is_dir():
+            return rules
+    except OSError:
+        pass        # reported by _rule_files, with the directory as given
+    return pack
+
+
 def load_pack(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebook:
     """Load and validate every rule file of the given pack directories; raise RuleError listing every
     problem of every file, each with file and line."""
+    pack_dirs = [rule_dir(p) for p in pack_dirs]
     errors: list[str] = []
     files = _load_files(pack_dirs, errors)
     subjects, contexts = _read_subjects(files, errors)
@@ -533,6 +547,7 @@ def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str | None:
 def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) -> Rulebook:
     """load_pack, through a cache keyed by the pack's content hash. A pack with errors is never cached
     (its RuleError is raised as load_pack raises it)."""
+    pack_dirs = [rule_dir(p) for p in pack_dirs]
     directory = cache_dir()
     if directory is None or not all(p.is_dir() for p in pack_dirs):
         return load_pack(pack_dirs, seed_dirs)

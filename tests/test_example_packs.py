@@ -34,3 +34,20 @@ def test_example_pack_passes_its_examples(pack: Path, tmp_path: Path):
     result = factlint("rules", "test", "--no-config", "--rules", str(pack / "rules"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert " 0 failed" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=[pack.name for pack in PACKS])
+def test_the_pack_directory_itself_stands_for_its_rules(pack: Path, tmp_path: Path):
+    """`--rules examples/packs/windpark` (rules/ and seeds/ inside) lints as `--rules …/windpark/rules`."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Seeadler Nord\n\nSeeadler Nord besteht aus 46 Windenergieanlagen.\n", encoding="utf-8")
+    by_root = factlint("check", "--no-config", "--format", "json", "--rules", str(pack), str(draft), cwd=tmp_path)
+    by_rules = factlint("check", "--no-config", "--format", "json", "--rules", str(pack / "rules"), str(draft), cwd=tmp_path)
+    assert by_root.returncode == 1, by_root.stderr      # the draft holds a wrong count
+    assert (by_root.returncode, by_root.stdout) == (by_rules.returncode, by_rules.stdout)
+
+
+def test_a_directory_without_rules_is_still_an_error(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    result = factlint("rules", "check", "--no-config", "--rules", str(tmp_path / "empty"), cwd=tmp_path)
+    assert result.returncode == 2 and "no rule files (*.yaml) in this directory" in result.stderr
