@@ -13,6 +13,7 @@ import functools
 import re
 
 from ..vocabulary import word_lists
+from .predicates import words
 
 _BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|als|and|but|while|whereas|because|as)\b",
                     re.IGNORECASE)
@@ -61,7 +62,7 @@ def _pieces_with_finite_verb(text: str, lang: str, pieces: list, tokens) -> list
     once, piece by piece (they never cross a cut)."""
     finite = _finite(lang)
     if tokens is None:
-        tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        tokens = words(text)
     found = [False] * len(pieces)
     number = 0
     for word, start, end in tokens:
