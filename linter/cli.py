@@ -21,10 +21,15 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, bounded
-from .audit import command as audit_command
-from .formatters import FORMATTERS, shown_path, terminal_safe
-from .report import command as report_command
+from . import regexcache
+
+# before the linter's modules are imported: they compile their patterns when they are
+regexcache.install()
+
+from . import __version__, bounded  # noqa: E402
+from .audit import command as audit_command  # noqa: E402
+from .formatters import FORMATTERS, shown_path, terminal_safe  # noqa: E402
+from .report import command as report_command  # noqa: E402
 
 if TYPE_CHECKING:
     from .config import Config, ConfigFinder
@@ -631,3 +636,5 @@ def main(argv: list[str] | None = None) -> int:
         # every command takes --debug
         print(f"factlint: {internal_error(exc, getattr(args, 'debug', False))}", file=sys.stderr)
         return Exit.ERROR
+    finally:
+        regexcache.save()   # the patterns this run compiled first, for the next run

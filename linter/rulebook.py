@@ -13,15 +13,14 @@ import hashlib
 import os
 import pickle
 import re
-import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import schema
 from .checks import RULE_TYPES
 from .checks.predicates import pack_predicates
+from .cache import cache_dir, read_private, write_private
 from .fields import LANGS, FieldError, FieldReader, RuleError
 from .findings import Severity, Source
 from .lexicon import NameIndex, Terms
@@ -510,20 +509,10 @@ def _mention_index(subjects: dict) -> NameIndex:
     return NameIndex.of(pairs)
 
 
-# -- the compiled-pack cache
+# -- the compiled-pack cache (kept in linter/cache.py's private directory)
 
 _PACKAGE = Path(__file__).resolve().parent
-
-
-def cache_dir() -> Path | None:
-    """Where validated packs are kept: $FACTLINT_CACHE_DIR, else the user's cache directory;
-    None when FACTLINT_NO_CACHE is set."""
-    if os.environ.get("FACTLINT_NO_CACHE"):
-        return None
-    if os.environ.get("FACTLINT_CACHE_DIR"):
-        return Path(os.environ["FACTLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "factlint"
+MAX_CACHE_ENTRIES = 64     # packs (and versions of the linter) kept; each entry is about half a megabyte
 
 
 def pack_key(pack_dirs: list[Path], seed_dirs: tuple[Path, ...]) -> str | None:
@@ -555,96 +544,25 @@ def load_pack_cached(pack_dirs: list[Path], seed_dirs: tuple[Path, ...] = ()) ->
     if key is None:
         return load_pack(pack_dirs, seed_dirs)
     name = f"pack-{key}.pickle"
-    cached = _load_private(directory, name)
+    cached = _unpickled(read_private(directory, name))
     if isinstance(cached, Rulebook):
         return cached
     rulebook = load_pack(pack_dirs, seed_dirs)
     rulebook.mentions  # noqa: B018 - build the matchers now, so the cache entry carries them
     rulebook.lexicon  # noqa: B018
-    _store(directory, name, rulebook)
+    try:
+        data = pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an unpicklable object (a pack's own pattern) only costs speed
+        return rulebook
+    write_private(directory, name, data, "pack-*.pickle", MAX_CACHE_ENTRIES)
     return rulebook
 
 
-# A pickle runs code when it is read, so an entry is read only from a directory that belongs to this
-# user and that no one else may write, and only if the entry too is ours and writable by no one else.
-# Both are checked on open descriptors (O_NOFOLLOW), so a directory or link swapped in between the
-# check and the read is not trusted either.
-_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
-
-
-def _owned_privately(info: os.stat_result, kind: int) -> bool:
-    return stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.geteuid() and not info.st_mode & _OTHERS_WRITE
-
-
-def _open_private_dir(directory: Path) -> int | None:
-    """A descriptor of the cache directory if it is ours and private, else None."""
-    try:
-        handle = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError:
-        return None
-    if _owned_privately(os.fstat(handle), stat.S_IFDIR):
-        return handle
-    os.close(handle)
-    return None
-
-
-def _load_private(directory: Path, name: str) -> object | None:
-    """The unpickled cache entry, or None when there is none, it is not trusted or it is unreadable."""
-    dir_handle = _open_private_dir(directory)
-    if dir_handle is None:
+def _unpickled(data: bytes | None) -> object | None:
+    """The cached object (read only from a private cache: linter/cache.py), None when it is unreadable."""
+    if data is None:
         return None
     try:
-        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=dir_handle)
-    except OSError:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a corrupt or stale entry (any unpickling error) is rebuilt
         return None
-    finally:
-        os.close(dir_handle)
-    with os.fdopen(handle, "rb") as cached:
-        if not _owned_privately(os.fstat(cached.fileno()), stat.S_IFREG):
-            return None
-        try:
-            os.utime(cached.fileno())       # used now: pruning keeps the entries in use (_prune)
-        except OSError:
-            pass
-        try:
-            return pickle.load(cached)
-        except Exception:  # noqa: BLE001 - a corrupt or stale entry (any unpickling error) is rebuilt
-            return None
-
-
-MAX_CACHE_ENTRIES = 64     # packs (and versions of the linter) kept; each entry is about half a megabyte
-
-
-def _prune(directory: Path, kept: str) -> None:
-    """Remove all but the newest entries: every change of a pack or of the linter makes a new one, and
-    the old ones are never read again (a developer's cache held 555 entries, 230 MB)."""
-    entries = []
-    for entry in directory.glob("pack-*.pickle"):
-        try:
-            entries.append((entry.stat().st_mtime, entry))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    for _, entry in entries[MAX_CACHE_ENTRIES:]:
-        if entry.name != kept:
-            entry.unlink(missing_ok=True)
-
-
-def _store(directory: Path, name: str, rulebook: Rulebook) -> None:
-    """Write the cache entry atomically into the private cache directory (made 0700 if missing); any
-    failure only costs speed next time."""
-    temporary = None
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        dir_handle = _open_private_dir(directory)
-        if dir_handle is None:
-            return      # not ours, or others may write it: never fill a cache that others could plant
-        os.close(dir_handle)
-        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(rulebook, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, directory / name)
-        _prune(directory, name)
-    except Exception:  # noqa: BLE001 - a read-only home or an unpicklable object must not stop a lint
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)

@@ -1,16 +1,29 @@
-"""Test-wide settings: the compiled-pack cache lives in a temporary directory, never in ~/.cache; YAML
-as an editor reads it."""
+"""Test-wide settings: the cache (compiled packs and patterns) lives in a temporary directory, never in
+~/.cache; YAML as an editor reads it."""
+import os
+import shutil
+import tempfile
+
 import pytest
 import yaml
 
+_CACHE = {}
 
-@pytest.fixture(scope="session", autouse=True)
-def _pack_cache(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("factlint-cache")
-    patcher = pytest.MonkeyPatch()
-    patcher.setenv("FACTLINT_CACHE_DIR", str(directory))
-    yield directory
-    patcher.undo()
+
+def pytest_configure(config):
+    # before the test modules are imported: importing linter.cli reads the cache of compiled patterns
+    _CACHE["saved"] = os.environ.get("FACTLINT_CACHE_DIR")
+    _CACHE["dir"] = tempfile.mkdtemp(prefix="factlint-cache-")
+    os.environ["FACTLINT_CACHE_DIR"] = _CACHE["dir"]
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE.pop("dir"), ignore_errors=True)
+    saved = _CACHE.pop("saved")
+    if saved is None:
+        os.environ.pop("FACTLINT_CACHE_DIR", None)
+    else:
+        os.environ["FACTLINT_CACHE_DIR"] = saved
 
 
 class _EditorLoader(yaml.SafeLoader):

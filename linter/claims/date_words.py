@@ -216,7 +216,9 @@ RIGHT = r"(?!\w)(?![.,:/]\d)"
 
 def _alt(words: Iterable[str]) -> str:
     """A non-capturing alternation of words or phrases, longest first, any whitespace inside phrases."""
-    phrases = sorted(set(words), key=len, reverse=True)
+    # longest first; alphabetically among equals, so that the pattern is the same in every run
+    # (linter/regexcache.py keeps compiled patterns by their text)
+    phrases = sorted(set(words), key=lambda phrase: (-len(phrase), phrase))
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
 
 
@@ -307,7 +309,7 @@ def _by_first_letter(words: Iterable[str]) -> str:
         word = " ".join(word.split())
         rests.setdefault(word[0], set()).add(word[1:])
     groups = (re.escape(first) + "(?:" + "|".join(r"\s+".join(map(re.escape, rest.split(" "))) for rest in
-                                                  sorted(group, key=len, reverse=True)) + ")"
+                                                  sorted(group, key=lambda rest: (-len(rest), rest))) + ")"
               for first, group in sorted(rests.items()))
     return "(?:" + "|".join(groups) + ")"
 
