@@ -223,11 +223,12 @@ class Sentence:
         """The sentence's clauses, insertions joined to them (claims/clauses.py)."""
         # a predicate's verb makes a clause; in German only a finite one: not a participle ("ge…t"), not
         # an infinitive with "zu", not the last word of a piece ("…, Regisseuren und Experten veröffentlicht")
-        verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"
-                 and (self.lang == "en" or german_finite(self.text, h.start, h.end))]
+        # verbs and events are generators: a sentence of one piece never reads them
+        verbs = ((h.start, h.end) for h in self.predicates if h.pos == "verbs"
+                 and (self.lang == "en" or german_finite(self.text, h.start, h.end)))
         # a piece that says a predicate and names its own date is a clause of its own, verb or not
         # ("Construction is to start in 2027, with operation planned for 2029")
-        events = [((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates()]
+        events = (((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates())
         return clause_pieces(self.text, self.lang, verbs, events, self.words)
 
     def clause_span(self, start: int, end: int | None = None) -> tuple[int, int]:

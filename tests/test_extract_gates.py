@@ -2,22 +2,27 @@
 
 find_quantities tries its matchers only at tokens that can open a phrase, and find_dates searches only
 with the shapes whose anchors occur in a sentence. Both gates are built from the word tables, so a word
-added to a table is still found; these tests hold them to that.
+added to a table is still found; these tests hold them to that. The clause splitter looks its
+conjunctions up among a sentence's words instead of searching for them: it cuts where one pattern would.
 """
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
+import re
 
 import pytest
 
+from linter.claims import clauses
 from linter.claims import date_words as W
 from linter.claims import numbers as lex
 from linter.claims.amounts import NUMBER_PHRASE_WORDS
 from linter.claims.dates import find_dates, find_dates_everywhere
 from linter.claims.numbers import parse_number
+from linter.claims.predicates import words
 from linter.claims.quantities import find_quantities, find_quantities_everywhere, may_start
-from tests import test_dates, test_quantities
+from tests import test_dates, test_predicates, test_quantities
 
 REF = dt.date(2024, 3, 1)
 LANGS = ("de", "en")
@@ -138,3 +143,20 @@ def test_number_phrases_hold_only_number_phrase_words(lang: str) -> None:
         for phrase in itertools.product(words, repeat=size):
             if parse_number(" ".join(phrase), lang) is not None:
                 assert set(phrase[1:]) <= NUMBER_PHRASE_WORDS[lang], phrase
+
+
+# The cuts as one pattern, the conjunctions a branch of it: the reference clauses._breaks is held to.
+ONE_PATTERN = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:"
+                         + "|".join(sorted(clauses._JOINING_WORDS)) + r")\b", re.IGNORECASE)
+# Random text from the characters and words at the cuts' edges: conjunctions in other cases and glued to
+# digits or "_", commas between digits, hyphens between spaces of several kinds.
+PIECES = [*"abdeilnorsuwäÄ,,;:()[]-–—_.²½0123456789", " ", " ", "\t", "\n", "\u00a0", " - ", "3,5",
+          *clauses._JOINING_WORDS, "UND", "As", "WÄHREND", "Und"]
+RANDOM_TEXTS = ["".join(random.Random(seed).choices(PIECES, k=seed % 40)) for seed in range(3000)]
+CLAUSE_SENTENCES = [row[1] for row in test_predicates.CLAUSES.values()] + QUANTITY_SENTENCES
+
+
+@pytest.mark.parametrize("texts", [CLAUSE_SENTENCES, RANDOM_TEXTS], ids=["table-rows", "random"])
+def test_clause_cuts_are_the_one_patterns(texts: list[str]) -> None:
+    for text in texts:
+        assert clauses._breaks(text, words(text)) == [m.span() for m in ONE_PATTERN.finditer(text)], text

@@ -9,14 +9,24 @@ the verb forms of the predicate vocabulary (English verbs after a comma open rel
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Iterable
+from itertools import compress
+from operator import itemgetter
 
 from ..vocabulary import word_lists
 from .predicates import words
 
-_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:und|aber|sondern|doch|jedoch|während|weil|dass|als|and|but|while|whereas|because|as)\b",
-                    re.IGNORECASE)
+# Punctuation that cuts a sentence; a comma between digits is a decimal or thousands mark ("3,5"). The
+# comma's digit test follows the comma: a branch opening with a look-behind was tried at every character.
+_BREAK = re.compile(r",(?<!\d,)|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s")
+# Conjunctions that cut a sentence too. They are looked up among the sentence's words, which are read
+# anyway: as a branch of _BREAK they were tried case-insensitively at every character, which cost more
+# than the rest of the split.
+_JOINING_WORDS = frozenset({"und", "aber", "sondern", "doch", "jedoch", "während", "weil", "dass", "als",
+                            "and", "but", "while", "whereas", "because", "as"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -30,23 +40,29 @@ def _openers(lang: str) -> frozenset:
     return frozenset(w.lower() for w in word_lists()["clause_openers"].get(lang, ()))
 
 
-def clause_pieces(text: str, lang: str, verb_spans=(), events=(), tokens=None) -> list[tuple[int, int]]:
+def clause_pieces(text: str, lang: str, verb_spans: Iterable = (), events: Iterable = (),
+                  tokens=None) -> list[tuple[int, int]]:
     """The clauses of a sentence as spans; insertions are joined to the clause before them. `tokens`:
-    the text's words as (lower case, start, end), when the caller has them (claims/predicates.words)."""
+    the text's words as (lower case, start, end), when the caller has them (claims/predicates.words).
+    `verb_spans` and `events` are read only when the sentence has more than one piece (they may be lazy)."""
+    if tokens is None:
+        tokens = words(text)
+    breaks = _breaks(text, tokens)
+    if not breaks:
+        return [(0, len(text))]
     cuts = [0]
-    for match in _BREAK.finditer(text):
-        cuts += [match.start(), match.end()]
+    for start, end in breaks:
+        cuts += [start, end]
     cuts.append(len(text))
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
-    with_verb = _pieces_with_finite_verb(text, lang, pieces, tokens)
+    with_verb = _pieces_with_verb(text, lang, pieces, tokens, verb_spans, events)
+    openers = _openers(lang)
     merged: list[list[int]] = []
     for number, (start, end) in enumerate(pieces):
         # a piece after a subordinating conjunction ("as its rivals ship") is a clause, not the end of an
         # insertion; after "und"/"and" it may be the end of a list ("testers, artists and designers have")
-        after_word = number > 0 and text[cuts[2 * number - 1]:cuts[2 * number]].strip().lower() in _openers(lang)
-        has_verb = with_verb[number] or any(
-            start <= a < end for a, _ in verb_spans) or any(
-            start <= p < end and start <= d < end for (p, _), (d, _) in events)
+        after_word = number > 0 and text[cuts[2 * number - 1]:cuts[2 * number]].strip().lower() in openers
+        has_verb = with_verb[number]
         if merged and not has_verb:
             merged[-1][1] = end
         elif merged and not merged[-1][2] and not after_word and not _opens_clause(text, start, end, lang):
@@ -54,24 +70,48 @@ def clause_pieces(text: str, lang: str, verb_spans=(), events=(), tokens=None) -
             merged[-1][1:] = [end, has_verb]
         else:
             merged.append([start, end, has_verb])
-    return [(a, b) for a, b, _ in merged] or [(0, len(text))]
+    return [(a, b) for a, b, _ in merged]
 
 
-def _pieces_with_finite_verb(text: str, lang: str, pieces: list, tokens) -> list[bool]:
-    """For each piece, whether it holds a finite verb of words.yaml: the sentence's words are read
-    once, piece by piece (they never cross a cut)."""
-    finite = _finite(lang)
-    if tokens is None:
-        tokens = words(text)
+def _breaks(text: str, tokens) -> list[tuple[int, int]]:
+    """The spans where the sentence is cut, in order: punctuation, and conjunctions standing as words of
+    their own (not glued to a digit or "_", as in "3und")."""
+    spans = [match.span() for match in _BREAK.finditer(text)]
+    if _JOINING_WORDS.isdisjoint(map(itemgetter(0), tokens)):
+        return spans
+    spans += [(start, end) for word, start, end in tokens if word in _JOINING_WORDS
+              and not (start and _word_char(text[start - 1]) or end < len(text) and _word_char(text[end]))]
+    return sorted(spans)
+
+
+def _word_char(char: str) -> bool:
+    """A character of a regular expression's \\w (letters, digits, "_"), which `words` leaves out of a word."""
+    return char.isalnum() or char == "_"
+
+
+def _pieces_with_verb(text: str, lang: str, pieces: list, tokens, verb_spans: Iterable, events: Iterable) -> list[bool]:
+    """For each piece, whether it holds a finite verb of words.yaml or of `verb_spans`, or an event (a
+    predicate and its date, both inside it)."""
+    starts = [start for start, _ in pieces]
+
+    def piece_at(position: int) -> int:
+        number = bisect.bisect_right(starts, position) - 1
+        return number if number >= 0 and position < pieces[number][1] else -1
+
     found = [False] * len(pieces)
-    number = 0
-    for word, start, end in tokens:
-        while number < len(pieces) and start >= pieces[number][1]:
-            number += 1
-        if number == len(pieces):
-            break
-        if not found[number] and word in finite and start >= pieces[number][0] and \
-                _finite_here(text, start, end, pieces[number][1], lang):
+    finite = _finite(lang)
+    # only the sentence's few finite verbs are visited: the filter runs in C over all of its words
+    for _, start, end in compress(tokens, map(finite.__contains__, map(itemgetter(0), tokens))):
+        number = piece_at(start)
+        if number >= 0 and not found[number] and _finite_here(text, start, end, pieces[number][1], lang):
+            found[number] = True
+    for start, _ in verb_spans:
+        number = piece_at(start)
+        if number >= 0:
+            found[number] = True
+    for (predicate, _), (date, _) in events:
+        number = piece_at(predicate)
+        if number >= 0 and piece_at(date) == number:
             found[number] = True
     return found
 
