@@ -60,8 +60,25 @@ def compared(text: str, mention: Mention, lang: str, contrasts_only: bool = Fals
     words = [w.lower() for w in _WORDS.findall(_CLAUSE_START.split(text[max(0, mention.start - 40):mention.start])[-1])]
     while words and words[-1] in word_set("determiners", lang):
         words.pop()
+    phrases, lengths = _comparisons(lang, contrasts_only)
+    return any(tuple(words[-length:]) in phrases for length in lengths)
+
+
+@functools.lru_cache(maxsize=None)
+def _phrases_by_first(list_name: str, lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The multi-word entries of a words.yaml list by their first word."""
+    by_first: dict[str, list] = {}
+    for phrase in word_phrases(list_name, lang):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _comparisons(lang: str, contrasts_only: bool) -> tuple[frozenset, tuple[int, ...]]:
+    """The comparison phrases as one set and their lengths: the last words before a name are looked up
+    once for each length, not compared with every phrase."""
     phrases = contrast_phrases(lang) if contrasts_only else comparison_phrases(lang)
-    return any(tuple(words[-len(phrase):]) == phrase for phrase in phrases)
+    return frozenset(phrases), tuple(sorted({len(phrase) for phrase in phrases}))
 
 
 def _extends(text: str, mention: Mention, name) -> bool:
@@ -129,6 +146,12 @@ class Sentence:
         return self.text.casefold()
 
     @functools.cached_property
+    def _asked(self) -> dict:
+        """Answers the sentence gave, by question ("in_scope", "compared") and arguments: fact after
+        fact of one subject asks the same of a sentence."""
+        return {}
+
+    @functools.cached_property
     def references(self) -> dict:
         """Event subject id -> whether the sentence refers to it ("der Leak"), asked only where an event's
         fact is judged (in_scope)."""
@@ -139,18 +162,29 @@ class Sentence:
         """(lower-case word, start, end) for each word of the sentence (letters only)."""
         return words(self.text)
 
+    @functools.cached_property
+    def _word_places(self) -> dict[str, list[int]]:
+        """Each word of the sentence -> the indexes in `words` where it stands."""
+        places: dict[str, list[int]] = {}
+        for index, (word, _, _) in enumerate(self.words):
+            places.setdefault(word, []).append(index)
+        return places
+
     def listed(self, list_name: str) -> list[tuple[int, int]]:
         """The spans of the words and phrases of a words.yaml list in the sentence, in order: found once
         per list, since the checks ask the same lists of clause after clause ("hedges", "restrictions")."""
         spans = self._listed.get(list_name)
         if spans is None:
-            single, phrases = word_set(list_name, self.lang), word_phrases(list_name, self.lang)
-            tokens = self.words
-            spans = [(start, end) for word, start, end in tokens if word in single]
-            for phrase in phrases:
-                n = len(phrase)
-                spans += [(tokens[i][1], tokens[i + n - 1][2]) for i in range(len(tokens) - n + 1)
-                          if tokens[i][0] == phrase[0] and tuple(t[0] for t in tokens[i:i + n]) == phrase]
+            # only the words the sentence and the list share are looked at (a set intersection), not
+            # every word of the sentence once for the list and once for each of its phrases
+            places, tokens = self._word_places, self.words
+            spans = [tokens[i][1:] for word in word_set(list_name, self.lang) & places.keys() for i in places[word]]
+            by_first = _phrases_by_first(list_name, self.lang)
+            for first in by_first.keys() & places.keys():
+                for phrase in by_first[first]:
+                    n = len(phrase)
+                    spans += [(tokens[i][1], tokens[i + n - 1][2]) for i in places[first]
+                              if tuple(t[0] for t in tokens[i:i + n]) == phrase]
             spans.sort()
             self._listed[list_name] = spans
         return spans
@@ -268,7 +302,7 @@ class Sentence:
     def named_at(self, position: int, kind: str) -> str | None:
         """The subject of `kind` the sentence itself names nearest before `position` (else after it)."""
         # a name compared with ("anders als Runway", "unlike Runway") is not what the claim is about
-        mentions = [m for m in self.mentions if m.kind == kind and not compared(self.text, m, self.lang)]
+        mentions = [m for m in self.mentions if m.kind == kind and not self._compared(m.start)]
         before = [m for m in mentions if m.start <= position]
         # a name the pack does not know counts only before, not as the claim itself ("… also Full HD",
         # "basiert auf einem Generative Adversarial Network" name no product)
@@ -302,8 +336,24 @@ class Sentence:
             return True
         return kind == "product" and self.current.get("product") == scope.subject
 
+    def _compared(self, start: int, contrasts_only: bool = False) -> bool:
+        """Whether the name at `start` is compared with what the clause is about (compared)."""
+        key = ("compared", start, contrasts_only)
+        answer = self._asked.get(key)
+        if answer is None:
+            answer = self._asked[key] = compared(self.text, Mention(start, start, "", ""), self.lang, contrasts_only)
+        return answer
+
     def in_scope(self, scope: Scope, start: int, end: int | None = None) -> bool:
         """Whether a claim at [start, end) is about the fact's subject, in the fact's context."""
+        # of the fact it reads only the subject and the contexts, which many facts share
+        key = ("in_scope", scope.subject, scope.context, scope.outside, start, end)
+        answer = self._asked.get(key)
+        if answer is None:
+            answer = self._asked[key] = self._in_scope(scope, start, end)
+        return answer
+
+    def _in_scope(self, scope: Scope, start: int, end: int | None) -> bool:
         if not self.in_context(scope):
             return False
         if any(m.subject == scope.subject and start <= m.start < (end or start + 1) for m in self.mentions):
@@ -328,12 +378,15 @@ class Sentence:
     def _only_compared(self, subject: str) -> bool:
         """The sentence speaks of the subject only as what something else is compared with ("Unlike the
         cable car, the bus …"; words.yaml contrasts)."""
-        spans = [(m.start, m.end) for m in self.mentions if m.subject == subject]
-        terms = self.subject_references.get(subject)
-        if terms is not None:
-            spans += [match.span() for match in terms.finditer(self.text)]
-        return bool(spans) and all(
-            compared(self.text, Mention(start, end, subject, ""), self.lang, contrasts_only=True) for start, end in spans)
+        key = ("only_compared", subject)
+        answer = self._asked.get(key)
+        if answer is None:
+            starts = [m.start for m in self.mentions if m.subject == subject]
+            terms = self.subject_references.get(subject)
+            if terms is not None:
+                starts += [match.start() for match in terms.finditer(self.text)]
+            answer = self._asked[key] = bool(starts) and all(self._compared(start, True) for start in starts)
+        return answer
 
     def clause_around(self, start: int, end: int) -> str:
         left, right = clause_bounds(self.text, start, end)

@@ -97,6 +97,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _OPENERS = {"\u201e": "\u201c\u201d", "\u201c": "\u201d", "\u00bb": "\u00ab", "\u00ab": "\u00bb", '"': '"'}
+# the marks alone are read: the rest of the text opens and closes nothing
+_MARKS = re.compile("[" + re.escape("".join(sorted(set("".join(_OPENERS)) | set("".join(_OPENERS.values()))))) + "]")
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -105,7 +107,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     German „…“ closes with the mark English opens with, so marks are paired by what is open, not by
     their shape alone."""
     regions, open_at, closers = [], None, ""
-    for index, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         if open_at is not None and char in closers:
             regions.append((open_at, index + 1))
             open_at = None

@@ -31,6 +31,9 @@ _CLOSERS = {
     '"': '"',
 }
 QUOTE_MARKS = frozenset("\u201e\u201c\u201d\u00bb\u00ab\u201a\"")
+# the scan jumps from opening mark to opening mark, and from one to the first mark that may close it
+_OPENING = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
+_CLOSING = {char: re.compile("[" + re.escape(closers) + "]") for char, closers in _CLOSERS.items()}
 _WORDCHAR = re.compile(r"[\w\u00c0-\u024f]")
 # "— Tyler Perry, US-Schauspieler" under a blockquote or a quote: the attribution line
 DASH_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2013\u2015]|--?)[ \t]*(?=\S)")
@@ -62,19 +65,18 @@ def _is_opening(text: str, index: int) -> bool:
 def find_quotations(text: str, blockquote: bool = False) -> tuple[Quotation, ...]:
     """The top-level quotations of a segment's text; an unclosed one runs to the end of the text."""
     found: list[Quotation] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char in _CLOSERS and (char != '"' or _is_opening(text, index)):
-            closers = _CLOSERS[char]
-            close = next((i for i in range(index + 1, len(text)) if text[i] in closers), -1)
-            end = close + 1 if close >= 0 else len(text)
-            inner_end = close if close >= 0 else len(text)
+    opening = _OPENING.search(text)
+    while opening is not None:
+        index, char = opening.start(), opening.group()
+        if char != '"' or _is_opening(text, index):
+            closing = _CLOSING[char].search(text, index + 1)
+            end = closing.end() if closing else len(text)
+            inner_end = closing.start() if closing else len(text)
             if inner_end > index + 1:
                 found.append(Quotation(index, end, index + 1, inner_end))
-            index = end
-            continue
-        index += 1
+        else:
+            end = index + 1
+        opening = _OPENING.search(text, end)
     if found or not blockquote or _NOT_VERBATIM.match(text):
         return tuple(found)
     dash = DASH_LINE.search(text)
