@@ -138,7 +138,6 @@ class Sentence:
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
     _listed: dict = field(default_factory=dict, repr=False)
-    _held: dict = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def folded(self) -> str:
@@ -229,28 +228,6 @@ class Sentence:
         """The names of the predicates the sentence says: a fact whose predicates are none of them has
         nothing to check here."""
         return frozenset(hit.predicate for hit in self.predicates)
-
-    def holds(self, need: tuple) -> bool:
-        """Whether the sentence holds what a fact needs to have anything to say (checks' `needs`): a
-        quantity of a measure, a date, one of some predicates, the subject's name, or any of several."""
-        held = self._held.get(need)
-        if held is None:
-            held = self._held[need] = self._holds(need)
-        return held
-
-    def _holds(self, need: tuple) -> bool:
-        what = need[0]
-        if what == "measure":
-            return any(q.measure == need[1] for q in self.quantities())
-        if what == "dates":
-            return bool(self.dates())
-        if what == "predicates":
-            return not self.predicate_names.isdisjoint(need[1])
-        if what == "named":
-            return any(m.subject == need[1] for m in self.mentions)
-        if what == "any":
-            return any(self.holds(alternative) for alternative in need[1:])
-        raise ValueError(f"unknown need {need!r}")
 
     @functools.cached_property
     def clauses(self) -> list:

@@ -14,6 +14,11 @@ was most of the time, although a sentence can only concern a few of them:
 
 Every index returns a superset of the facts whose evaluator can report anything, never fewer; the
 evaluators still run their own checks.
+
+What a subject-bound fact needs a sentence to hold (checks' `needs`: a quantity of a measure, a date,
+one of some predicates, the subject's name, or any of several) is compiled once per pack into the
+"atoms" any one of which will do (`_atoms`); a sentence's atoms are drawn, kind by kind, only when a
+fact asks about that kind, and one set intersection then answers each group of facts.
 """
 from __future__ import annotations
 
@@ -25,14 +30,14 @@ from .checks import name as name_check
 from .checks import needs as needs_of
 from .checks import quote as quote_check
 from .checks.naming import may_be_called
-from .claims.names import find_name_candidates
+from .claims.names import is_genitive, name_runs, windows
 from .rulebook import Rule, Rulebook, Scope
 
 # kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
 # (a misspelled name or a misattributed quote does not name its subject)
 SUBJECT_BOUND = frozenset({"quantity", "status", "date", "category", "role"})
 MAX_CACHED_SELECTIONS = 16   # a run sees one selection of facts per configuration in its tree
-MAX_CACHED_NAMES = 4096      # name candidates whose facts are remembered; bounded: memory stays flat
+MAX_CACHED_RUNS = 4096       # runs of names whose facts are remembered; bounded: memory stays flat
 
 
 @dataclass
@@ -44,7 +49,7 @@ class RuleIndex:
     by_subject: dict = field(default_factory=dict)
     product_subjects: frozenset = frozenset()                # subjects that can be the current product
     by_name_key: dict = field(default_factory=lambda: defaultdict(list))   # see name.index_keys
-    named_by_keys: dict = field(default_factory=dict)        # a candidate's lookup keys -> its name facts
+    named_by_run: dict = field(default_factory=dict)         # a run of names' text -> its name facts
     quotes: list = field(default_factory=list)
     called: list = field(default_factory=list)               # name facts with a naming predicate
     others: list = field(default_factory=list)               # kinds without an index: every sentence
@@ -84,19 +89,23 @@ class RuleIndex:
         current = sentence.current.get("product")
         if current in self.product_subjects or current is not None and current not in sentence.subject_kind:
             subjects.add(current)
-        organisation = sentence.current.get("organisation")
-        if organisation is not None and organisation not in subjects and sentence.refers_to(organisation, 0, len(sentence.text)):
-            subjects.add(organisation)      # "Das Unternehmen …" after the organisation was named
-        chosen = []
+        held = _Held(sentence)
         # each fact has one subject: no fact comes twice
-        for groups in [self.events, *(self.by_subject.get(subject, ()) for subject in subjects)]:
-            for scope, need, rules in groups:
-                if sentence.in_context(scope) and (need is None or sentence.holds(need)):
-                    chosen += rules
+        chosen = held.offered(self.events)
+        for subject in subjects:
+            chosen += held.offered(self.by_subject.get(subject, ()))
+        organisation = sentence.current.get("organisation")
+        if organisation is not None and organisation not in subjects:
+            # "Das Unternehmen …" after the organisation was named; whether the sentence refers to it is
+            # asked only when one of its facts would have anything to look at
+            offered = held.offered(self.by_subject.get(organisation, ()))
+            if offered and sentence.refers_to(organisation, 0, len(sentence.text)):
+                chosen += offered
         if self.by_name_key:
             named = {}
-            for candidate in find_name_candidates(sentence.text):
-                for rule in self._named(name_check.lookup_keys(candidate)):
+            text = sentence.text
+            for run in name_runs(text):
+                for rule in self._named(text, run):
                     named[rule.id] = rule
             for rule in self.called:
                 if rule.id not in named and may_be_called(rule, sentence):
@@ -106,30 +115,111 @@ class RuleIndex:
             chosen += self.quotes
         return chosen + self.others
 
-    def _named(self, keys: frozenset) -> tuple[Rule, ...]:
-        """The name facts filed under any of a candidate's lookup keys, remembered: the same names come
-        back sentence after sentence (and name.lookup_keys gives the same keys object for them)."""
-        rules = self.named_by_keys.get(keys)
+    def _named(self, text: str, run: list[tuple[int, int, str]]) -> tuple[Rule, ...]:
+        """The name facts any window of a run of names (claims/names.py) is filed under, remembered by the
+        run's text (its tokens and separators follow from it): the same names come back sentence after
+        sentence."""
+        spelling = text[run[0][0]:run[-1][1]]
+        rules = self.named_by_run.get(spelling)
         if rules is None:
-            if len(self.named_by_keys) >= MAX_CACHED_NAMES:
-                self.named_by_keys.clear()
-            # the keys filed in the index (most of a candidate's are not): the intersection runs in C
-            rules = tuple(rule for key in self.by_name_key.keys() & keys for rule in self.by_name_key[key])
-            self.named_by_keys[keys] = rules
+            if len(self.named_by_run) >= MAX_CACHED_RUNS:
+                self.named_by_run.clear()
+            tokens = tuple(text[start:end] for start, end, _ in run)
+            separators = tuple(separator for _, _, separator in run[1:])
+            found = {}
+            for first, last in windows(len(tokens)):
+                keys = name_check.lookup_keys(tokens[first:last + 1], separators[first:last],
+                                              is_genitive(tokens[last]))
+                # the keys filed in the index (most of a window's are not): the intersection runs in C
+                for key in self.by_name_key.keys() & keys:
+                    for rule in self.by_name_key[key]:
+                        found[rule.id] = rule
+            rules = self.named_by_run[spelling] = tuple(found.values())
         return rules
 
 
-def _grouped(rules: list[Rule]) -> tuple[tuple[Scope, tuple | None, tuple[Rule, ...]], ...]:
-    """The rules grouped by the contexts they hold in and are excluded from and by what a sentence must
-    hold for them to have anything to say (checks' `needs`: a quantity of their measure, a date, one of
-    their predicates), each group with the scope of its first rule (Sentence.in_context reads only the
-    contexts): a sentence is asked once per group, not once per fact (hundreds of facts share a handful
-    of contexts and needs), and most facts of a subject have nothing to look at in most of its sentences."""
-    def key(rule: Rule) -> tuple:
-        return rule.scope.context or "", rule.scope.outside, repr(needs_of(rule))
+class _Held:
+    """What one sentence holds of what facts need (see `_atoms`), drawn kind by kind as facts ask."""
 
-    groups = (tuple(group) for _, group in groupby(sorted(rules, key=key), key=key))
-    return tuple((group[0].scope, needs_of(group[0]), group) for group in groups)
+    __slots__ = ("sentence", "atoms", "drawn")
+
+    def __init__(self, sentence) -> None:
+        self.sentence = sentence
+        self.atoms: set = set()
+        self.drawn: set = set()     # the kinds of atoms drawn so far
+
+    def offered(self, by_context: tuple) -> list[Rule]:
+        """The facts of these groups (see `_grouped`) whose context the sentence is in and whose need it
+        holds."""
+        chosen = []
+        for scope, groups in by_context:
+            if scope is not None and not self.sentence.in_context(scope):
+                continue
+            for atoms, kinds, rules in groups:
+                if atoms is not None:
+                    if not self.drawn.issuperset(kinds):
+                        for kind in kinds - self.drawn:
+                            self.atoms.update(_DRAW[kind](self.sentence))
+                        self.drawn |= kinds
+                    if self.atoms.isdisjoint(atoms):
+                        continue
+                chosen += rules
+        return chosen
+
+
+# a sentence's atoms of each kind (an atom's first item): what Sentence computes lazily (its quantities,
+# dates, predicates) is asked for only when a fact needs atoms of that kind
+_DRAW = {
+    "measure": lambda sentence: [("measure", quantity.measure) for quantity in sentence.quantities()],
+    "dates": lambda sentence: [("dates",)] if sentence.dates() else [],
+    "predicates": lambda sentence: [("predicates", name) for name in sentence.predicate_names],
+    "named": lambda sentence: [("named", mention.subject) for mention in sentence.mentions],
+}
+
+
+def _atoms(need: tuple) -> frozenset:
+    """The atoms a sentence must hold one of for a fact with this need (checks' `needs`): a quantity of
+    the measure, a date, one of the predicates, a mention of the subject; of several needs, any."""
+    what = need[0]
+    if what == "measure":
+        return frozenset({("measure", need[1])})
+    if what == "dates":
+        return frozenset({("dates",)})
+    if what == "predicates":
+        return frozenset(("predicates", name) for name in need[1])
+    if what == "named":
+        return frozenset({("named", need[1])})
+    if what == "any":
+        return frozenset().union(*map(_atoms, need[1:]))
+    raise ValueError(f"unknown need {need!r}")
+
+
+def _grouped(rules: list[Rule]) -> tuple[tuple[Scope | None, tuple], ...]:
+    """The rules grouped by the contexts they hold in and are excluded from (with the scope of the
+    group's first rule, since Sentence.in_context reads only the contexts; None when that is every
+    context), and within a context by what a sentence must hold for them to have anything to say (as
+    (atoms, the kinds of the atoms, rules); atoms None when any sentence will do): a sentence is asked
+    once per group, not once per fact (hundreds of facts share a handful of contexts and needs), and
+    most facts of a subject have nothing to look at in most of its sentences."""
+    def context(rule: Rule) -> tuple:
+        return rule.scope.context or "", rule.scope.outside
+
+    def need(rule: Rule) -> str:
+        return repr(needs_of(rule))
+
+    grouped = []
+    for _, in_context in groupby(sorted(rules, key=context), key=context):
+        in_context = list(in_context)
+        scope = in_context[0].scope
+        groups = []
+        for _, by_need in groupby(sorted(in_context, key=need), key=need):
+            by_need = tuple(by_need)
+            wanted = needs_of(by_need[0])
+            atoms = None if wanted is None else _atoms(wanted)
+            kinds = frozenset() if atoms is None else frozenset(atom[0] for atom in atoms)
+            groups.append((atoms, kinds, by_need))
+        grouped.append((scope if scope.context or scope.outside else None, tuple(groups)))
+    return tuple(grouped)
 
 
 def rule_index(rulebook: Rulebook, rules: list[Rule]) -> RuleIndex:

@@ -8,6 +8,7 @@ examples; and the per-initial name matchers against one alternation of all names
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import sys
 from pathlib import Path
@@ -15,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from linter.checks import RULE_TYPES
+from linter.checks import name as name_check
 from linter.checks import quote as quote_check
 from linter.discourse import read_sentences
 from linter.dispatch import SUBJECT_BOUND, rule_index
 from linter.engine import checked_rules, document_date, document_language, lint_document
+from linter.claims.names import find_name_candidates, name_runs
 from linter.lexicon import NameIndex, _entry_pattern
 from linter.resources import default_rules_dir, default_seeds_dir
 from linter.rulebook import load_pack
@@ -106,7 +109,44 @@ def test_index_follows_changed_rules_with_the_same_ids():
     first, second = rule_index(rulebook, rules), rule_index(rulebook, changed)
     assert first is not second
     grouped = [second.events, *second.by_subject.values()]
-    assert all(r.severity == Severity.INFO for groups in grouped for _, _, rules in groups for r in rules)
+    assert all(r.severity == Severity.INFO for by_context in grouped for _, groups in by_context
+               for _, _, rules in groups for r in rules)
+
+
+def _name_texts(rulebook, docs, seed: int) -> list[str]:
+    """The drafts' sentences, and made-up runs of the pack's name words, misspelt and in other cases."""
+    texts = [s.text for doc in docs for s in read_sentences(doc, rulebook, document_language(doc), dt.date(2024, 6, 1))]
+    words = sorted({w for rule in rulebook.rules if rule.kind == name_check.KIND
+                    for spelling in (rule.expected.canonical, *rule.expected.variants, *rule.expected.misspellings)
+                    for w in re.findall(r"[^\W_]+", spelling)})
+    rng = random.Random(seed)
+
+    def slip(word: str) -> str:
+        i = rng.randrange(len(word))
+        return rng.choice([word, word.upper(), word + "s", word[:i] + word[i + 1:], word[:i] + word[i] + word[i:]])
+    for _ in range(2000):
+        run = [slip(rng.choice(words)) for _ in range(rng.randint(1, 6))]
+        texts.append("Laut " + "".join(w + rng.choice([" ", "-", " ", "\u00a0"]) for w in run) + "sagte etwas.")
+    return texts
+
+
+@pytest.mark.parametrize("pack", ["default", "default+generated"])
+def test_runs_offer_the_name_facts_their_candidates_are_filed_under(pack, corpus):
+    """The index looks a run of names up once, remembered by its text: it must offer exactly the name facts
+    that the keys of the run's candidates (every window, claims/names.py) are filed under."""
+    dirs = [default_rules_dir()] + ([corpus["pack"]] if pack != "default" else [])
+    rulebook = load_pack(dirs, (default_seeds_dir(), corpus["pack"].parent / "seeds"))
+    index = rule_index(rulebook, checked_rules(rulebook))
+    wrong = []
+    for text in _name_texts(rulebook, _documents(corpus["drafts"]), seed=len(dirs)):
+        filed = {rule.id for c in find_name_candidates(text)
+                 for key in name_check.lookup_keys(c.tokens, c.separators, c.genitive) & index.by_name_key.keys()
+                 for rule in index.by_name_key[key]}
+        offered = {rule.id for run in name_runs(text) for rule in index._named(text, run)}
+        if offered != filed:
+            wrong.append((text, offered ^ filed))
+    assert wrong == []
+    assert index.named_by_run     # and remembered
 
 
 # --- per-initial name matchers against one alternation of every name ------------------------------

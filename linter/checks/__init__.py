@@ -5,7 +5,7 @@ RULE_TYPES = {module.KIND: module for module in (quantity, status, date, categor
 
 
 def needs(rule) -> tuple | None:
-    """What a sentence must hold for the fact to have anything to say about it (Sentence.holds), or
+    """What a sentence must hold for the fact to have anything to say about it (dispatch.py: `_atoms`), or
     None when any sentence may do: the kind's `needs`, where it has one."""
     of_kind = getattr(RULE_TYPES[rule.kind], "needs", None)
     return of_kind(rule) if of_kind is not None else None

@@ -311,19 +311,15 @@ def index_keys(rule, person: bool) -> set[tuple]:
     return keys
 
 
-def lookup_keys(candidate: NameCandidate) -> frozenset[tuple]:
-    """The keys (see `index_keys`) a candidate looks its rules up by."""
-    return _lookup_keys(candidate.tokens, candidate.separators, candidate.genitive)
-
-
-@lru_cache(maxsize=2048)     # the same names come back sentence after sentence; bounded: memory stays flat
-def _lookup_keys(tokens: tuple[str, ...], separators: tuple[str, ...], genitive: bool) -> frozenset[tuple]:
+def lookup_keys(tokens: tuple[str, ...], separators: tuple[str, ...], genitive: bool) -> set[tuple]:
+    """The keys (see `index_keys`) a candidate (its tokens, the separators between them and whether it
+    may end in a genitive "s": NameCandidate's fields) looks its rules up by."""
     keys: set[tuple] = set()
     for text, words in _reading_texts(tokens, separators, genitive):
         keys.update(("near", near) for near in _near_keys(compact(text)))
         folded = [word.casefold() for word in words]
         keys.update(("word", len(folded), place, word) for place, word in enumerate(folded))
-    return frozenset(keys)
+    return keys
 
 
 def _passes_prefilter(candidate: NameCandidate, registry: Registry) -> bool:

@@ -91,6 +91,22 @@ def _runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tuple[int,
     return runs
 
 
+def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """The runs of name-like tokens of text (see `_runs`): every candidate is a window of one."""
+    return _runs(text, _name_tokens(text))
+
+
+@lru_cache(maxsize=None)    # one entry per run length seen (a handful)
+def windows(size: int) -> tuple[tuple[int, int], ...]:
+    """(first, last) token of each candidate window of a run of `size` tokens, in order of position."""
+    return tuple((first, last) for first in range(size) for last in range(first, min(first + MAX_TOKENS, size)))
+
+
+def is_genitive(token: str) -> bool:
+    """Whether a name's last token may carry a German genitive "s" ("Altmans", "Muratis")."""
+    return len(token) > 3 and token.endswith("s")
+
+
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
     """Whether the span is glued to a neighbouring word by a hyphen (a compound)."""
     before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
@@ -102,7 +118,7 @@ def _hyphen_joined(text: str, start: int, end: int) -> bool:
 def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
     """Every window of 1 to 4 consecutive name-like tokens of text, in order of position."""
     found = []
-    for run in _runs(text, _name_tokens(text)):
+    for run in name_runs(text):
         # per token once: its compact form and letters; a window's key is the join of its tokens'
         # (the separators are no letters), and it is in capitals when every token's letters are
         tokens = [text[a:b] for a, b, _ in run]
@@ -110,17 +126,16 @@ def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
         keys = [compact(token) for token in tokens]
         letters = [sum(map(str.isalpha, token)) for token in tokens]
         upper = [all(map(str.isupper, filter(str.isalpha, token))) for token in tokens]
-        for first in range(len(run)):
-            for last in range(first, min(first + MAX_TOKENS, len(run))):
-                start, end = run[first][0], run[last][1]
-                window = slice(first, last + 1)
-                words = tuple(tokens[window])
-                found.append(NameCandidate(
-                    start=start, end=end, text=text[start:end], tokens=words,
-                    separators=tuple(separators[first + 1:last + 1]),
-                    key="".join(keys[window]),
-                    compound=_hyphen_joined(text, start, end),
-                    all_caps=sum(letters[window]) > 1 and all(upper[window]),
-                    genitive=len(words[-1]) > 3 and words[-1].endswith("s"),
-                ))
+        for first, last in windows(len(run)):
+            start, end = run[first][0], run[last][1]
+            window = slice(first, last + 1)
+            words = tuple(tokens[window])
+            found.append(NameCandidate(
+                start=start, end=end, text=text[start:end], tokens=words,
+                separators=tuple(separators[first + 1:last + 1]),
+                key="".join(keys[window]),
+                compound=_hyphen_joined(text, start, end),
+                all_caps=sum(letters[window]) > 1 and all(upper[window]),
+                genitive=is_genitive(words[-1]),
+            ))
     return tuple(found)
