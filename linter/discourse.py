@@ -375,7 +375,10 @@ class Sentence:
 
 
 def _contexts_in(text: str, rulebook: Rulebook) -> set:
-    return {c.id for c in rulebook.contexts.values() if c.cues.search(text)}
+    # a section's text runs to thousands of characters, which a cue's regex tries at every position:
+    # the strings its matches need are looked for first (literals.py), in one fold of the text
+    folded = text.casefold()
+    return {c.id for c in rulebook.contexts.values() if c.cues.search(text, folded)}
 
 
 @dataclass(frozen=True)

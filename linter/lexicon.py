@@ -105,11 +105,14 @@ class Terms:
             return iter(())
         return self.regex.finditer(text)
 
-    def search(self, text: str) -> bool:
-        """True when any entry occurs in `text`."""
+    def search(self, text: str, folded: str | None = None) -> bool:
+        """True when any entry occurs in `text`. `folded`: the text case-folded, when the caller has it
+        (one fold for several lists): the strings a match needs are then tested first, whatever its length."""
         if self.regex is None:
             return False
-        if len(text) >= PREFILTER_FROM and not may_match(self.regex.needs(), text.casefold()):
+        if folded is None and len(text) >= PREFILTER_FROM:
+            folded = text.casefold()
+        if folded is not None and not may_match(self.regex.needs(), folded):
             return False
         return self.regex.search(text) is not None
 

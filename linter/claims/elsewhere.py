@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from ..vocabulary import word_set
 from .date_words import MONTHS, WEEKDAYS
@@ -26,28 +27,38 @@ from .date_words import MONTHS, WEEKDAYS
 _WORD = re.compile(r"[^\W\d_][\w\u2011-]*")
 
 
-def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[tuple[int, int]],
+                     gated: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each reference in `text` followed by a place none of its subject's names
-    holds, and of each reference noun brought in as another one."""
-    # most sentences hold none of the subjects' reference nouns: a substring test each decides
+    holds, and of each reference noun brought in as another one. `gated=False`: without the tests that
+    only save work (the reference tests/test_extract_gates.py holds them to)."""
+    referring = _referring(subjects, lang)
     folded = text.lower()
-    candidates = [(subject, terms, nouns) for subject, terms, nouns in _referring(subjects, lang)
-                  if any(noun[-1] in folded for noun in nouns)]
+    # most sentences hold none of the subjects' reference nouns: one search for them all decides
+    if gated and (referring.nouns is None or referring.nouns.search(folded) is None):
+        return []
+    candidates = [row for row in referring.rows if any(noun[-1] in folded for noun in row[2])]
     if not candidates:
         return []
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower() for w in words]
-    prepositions = _prepositions(lang)
-    # a place needs a preposition of place with a capitalised word after it
-    placed = any(word in prepositions and any(w.group()[0].isupper() for w in words[index + 1:index + 4])
-                 for index, word in enumerate(lowered))
+    prepositions, indefinite = _prepositions(lang), word_set("indefinite", lang)
+    # a place needs a preposition of place with a capitalised word after it, another one of a kind an
+    # indefinite article: a sentence with neither word has nothing to find
+    placed = (not gated or not prepositions.isdisjoint(lowered)) and \
+        any(word in prepositions and any(w.group()[0].isupper() for w in words[index + 1:index + 4])
+            for index, word in enumerate(lowered))
+    articles = [index for index, word in enumerate(lowered) if word in indefinite] \
+        if not gated or not indefinite.isdisjoint(lowered) else []
+    if not (placed or articles):
+        return []
     found = []
     for subject, terms, nouns in candidates:
         for match in terms.finditer(text) if placed else ():
             place = _place_after(text, match.end(), lang, lexicon, known)
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((match.start(), place[1], subject.kind))
-        for start, end, other in _indefinite(words, lowered, lang, nouns):
+        for start, end, other in _indefinite(words, lowered, lang, nouns, articles, gated):
             place = _place_after(text, end, lang, lexicon, known) if placed else None
             if place is not None and not _own_place(subject, text[place[0]:place[1]]):
                 found.append((start, place[1], subject.kind))
@@ -56,12 +67,21 @@ def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[
     return found
 
 
+@dataclass(frozen=True)
+class _Referring:
+    """The subjects that have reference nouns, as (subject, reference terms, reference nouns), and one
+    regex of the nouns' last words (None: there are none), which a sentence must hold for any row."""
+
+    rows: list
+    nouns: re.Pattern | None
+
+
 _REFERRING: dict = {}
 
 
-def _referring(subjects, lang: str) -> list:
-    """(subject, reference terms, reference nouns) of the subjects that have reference nouns, computed
-    once per collection of subjects (a pack's, kept while the pack is)."""
+def _referring(subjects, lang: str) -> _Referring:
+    """The _Referring of a collection of subjects, computed once per collection (a pack's, kept while
+    the pack is)."""
     key = (id(subjects), lang)
     cached = _REFERRING.get(key)
     if cached is None or cached[0] is not subjects:
@@ -71,7 +91,8 @@ def _referring(subjects, lang: str) -> list:
             nouns = _nouns(terms.entries, lang) if terms is not None else ()
             if nouns:
                 rows.append((subject, terms, nouns))
-        cached = _REFERRING[key] = (subjects, rows)
+        lasts = sorted({noun[-1] for _, _, nouns in rows for noun in nouns}, key=len, reverse=True)
+        cached = _REFERRING[key] = (subjects, _Referring(rows, re.compile("|".join(map(re.escape, lasts))) if lasts else None))
     return cached[1]
 
 
@@ -87,13 +108,16 @@ def _nouns(references: tuple, lang: str) -> tuple:
     return tuple(sorted(nouns))
 
 
-def _indefinite(words: list, lowered: list, lang: str, nouns: tuple):
-    """(start, end, said to be another) of each reference noun after "ein"/"a" and at most two words."""
-    indefinite, otherness = word_set("indefinite", lang), word_set("otherness", lang)
-    for index, word in enumerate(lowered):
-        if word not in indefinite:
-            continue
+def _indefinite(words: list, lowered: list, lang: str, nouns: tuple, articles: list[int], gated: bool = True):
+    """(start, end, said to be another) of each reference noun after "ein"/"a" (at the indices
+    `articles`) and at most two words."""
+    otherness = word_set("otherness", lang)
+    for index in articles:
+        # the three words a noun may begin with, as compared: only a noun that begins with one is tried
+        near = {w.rstrip("s") if lang == "de" else w for w in lowered[index + 1:index + 4]}
         for noun in nouns:
+            if gated and noun[0] not in near:
+                continue
             for gap in range(3):
                 at = index + 1 + gap
                 if tuple(w.rstrip("s") if lang == "de" else w for w in lowered[at:at + len(noun)]) == noun:
