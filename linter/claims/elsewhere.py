@@ -91,7 +91,8 @@ def _referring(subjects, lang: str) -> _Referring:
             nouns = _nouns(terms.entries, lang) if terms is not None else ()
             if nouns:
                 rows.append((subject, terms, nouns))
-        lasts = sorted({noun[-1] for _, _, nouns in rows for noun in nouns}, key=len, reverse=True)
+        # in one order in every run: the table of compiled patterns (regexcache.py) knows them by their text
+        lasts = sorted({noun[-1] for _, _, nouns in rows for noun in nouns}, key=lambda noun: (-len(noun), noun))
         cached = _REFERRING[key] = (subjects, _Referring(rows, re.compile("|".join(map(re.escape, lasts))) if lasts else None))
     return cached[1]
 
