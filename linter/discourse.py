@@ -191,7 +191,7 @@ class Sentence:
     def quantities(self) -> list:
         """The quantities the sentence states (parsed once)."""
         if self._quantities is None:
-            self._quantities = [q for q in find_quantities(self.text, self.lang) if not self._designates(q)]
+            self._quantities = [q for q in find_quantities(self.text, self.lang, self.words) if not self._designates(q)]
         return self._quantities
 
     def _designates(self, quantity) -> bool:

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from linter.claims import clauses
+from linter.claims import clauses, quantities, tokens
 from linter.claims import date_words as W
 from linter.claims import numbers as lex
 from linter.claims.amounts import NUMBER_PHRASE_WORDS
@@ -160,3 +160,33 @@ CLAUSE_SENTENCES = [row[1] for row in test_predicates.CLAUSES.values()] + QUANTI
 def test_clause_cuts_are_the_one_patterns(texts: list[str]) -> None:
     for text in texts:
         assert clauses._breaks(text, words(text)) == [m.span() for m in ONE_PATTERN.finditer(text)], text
+
+
+# Random text from the pieces at the quantity gate's edges: signs, digits, opaque runs, units with slashes,
+# words that open a phrase and words that do not.
+QUANTITY_PIECES = [" ", " ", "$", "€", "£", "¥", "3", "1,5", "²", "½", "_", "=", "@", "/", "://", ".png", ".PNG", "km/h",
+                   "KM/h", "m/s", "x", "×", "Full", "HD", "eine", "a", "few", "for", "hours", "tagelang", "Minuten",
+                   "zwei", "twenty", "-", "Videos", "Sora", "und", ".", ",", "İ", "ſ", "$3 billion", "€ 2 Mio.",
+                   "US-$ 5", "5 MW", "10 Sekunden", "a few hours", "1920x1080", "60-Sekunden-Clips", "ein paar Minuten"]
+QUANTITY_RANDOM_TEXTS = ["".join(random.Random(seed).choices(QUANTITY_PIECES, k=seed % 12)) for seed in range(1500)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quantity_gate_skips_no_match_in_random_text(lang: str) -> None:
+    for text in QUANTITY_RANDOM_TEXTS:
+        assert find_quantities(text, lang) == find_quantities_everywhere(text, lang), text
+        assert find_quantities(text, lang, words(text)) == find_quantities_everywhere(text, lang), text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_character_that_opens_a_phrase_alone_is_searched_for(lang: str) -> None:
+    # a character that is neither a letter, a digit, "_" nor a space is a token of its own
+    for char in map(chr, range(0x10000)):
+        if not re.match(r"[\w\s]", char) and may_start(char.lower(), lang):
+            assert quantities._SIGN_OR_HINT[lang].search(char), char
+
+
+def test_opaque_hint_search_finds_what_the_plain_alternation_finds() -> None:
+    plain = re.compile(rf"{tokens._CODE_MARK}|{tokens._FILE_EXTENSION}", re.IGNORECASE)
+    for text in QUANTITY_RANDOM_TEXTS + EDGE_SENTENCES:
+        assert bool(tokens.OPAQUE_HINT_RE.search(text)) == bool(plain.search(text)), text

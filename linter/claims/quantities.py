@@ -2,8 +2,11 @@
 measures_data.py (money, lengths, power, percentages, ...) — with the bounds stated around them."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import compress
+from operator import itemgetter
 
 from linter import measures
 from linter.claims import numbers as lex
@@ -15,7 +18,7 @@ from linter.claims.measured import counted_compound, every, measured, money_firs
 from linter.claims.numbers import de_word, parse_number
 from linter.claims.ranges import number_range
 from linter.claims.resolutions import NAME_PREFIXES, resolution_name, resolution_pair
-from linter.claims.tokens import HYPHENS, OPAQUE_HINT_RE, TOKEN_RE, TokenView
+from linter.claims.tokens import HYPHENS, TokenView, hint_search
 from linter.claims.vague import long_word, vague
 
 
@@ -39,19 +42,24 @@ class Quantity:
     per: str = ""  # the period of a rate ("3,9 TWh im Jahr": "a"), a duration unit of measures_data.py
 
 
-def find_quantities(text: str, lang: str = "de") -> list[Quantity]:
-    """All quantities in a sentence or paragraph of prose, left to right, non-overlapping."""
+def find_quantities(text: str, lang: str = "de", words: Iterable[tuple] | None = None) -> list[Quantity]:
+    """All quantities in a sentence or paragraph of prose, left to right, non-overlapping. `words`: the
+    text's words as (lower case, start, end), when the caller has them (claims/predicates.words)."""
     lang = lang if lang in lex.ARTICLES else "de"
-    # Without an opaque run the tokens are exactly TOKEN_RE's matches, and most sentences have none
-    # that can open a phrase shape: then there is no need to build the token view at all.
-    if not OPAQUE_HINT_RE.search(text):
-        spellings = set(TOKEN_RE.findall(text))
-        if not any(map(_openers(spellings, lang).__getitem__, spellings)):
-            return []
+    # Most sentences have no token that can open a phrase shape: then there is no need to build the
+    # token view at all.
+    if not (_SIGN_OR_HINT[lang].search(text) or _opening_word(text, lang, words)):
+        return []
     view = TokenView(text, lang)
-    # Trying the six matchers only at tokens that can open one of them is the other half of the speed-up.
-    opens = _openers(set(view.texts), lang)
-    return _walk(view, [i for i, token in enumerate(view.texts) if opens[token]])
+    # Trying the matchers only at tokens that can open one of them is the other half of the speed-up.
+    opens = _OPENS[lang]
+    return _walk(view, compress(range(len(view.lows)), map(opens.__getitem__, view.lows)))
+
+
+def _opening_word(text: str, lang: str, words: Iterable[tuple] | None) -> bool:
+    """Whether a word of the text (a letter run) can open a phrase shape."""
+    lows = map(itemgetter(0), words) if words is not None else map(str.lower, _LETTERS.findall(text))
+    return any(map(_OPENS[lang].__getitem__, lows))
 
 
 def find_quantities_everywhere(text: str, lang: str = "de") -> list[Quantity]:
@@ -99,20 +107,37 @@ def _starter_words(lang: str) -> frozenset[str]:
 
 
 _STARTER_WORDS = {lang: _starter_words(lang) for lang in lex.ARTICLES}
-_OPENERS: dict[str, dict[str, bool]] = {lang: {} for lang in lex.ARTICLES}
 _OPENERS_LIMIT = 200_000  # spellings remembered per language before starting over
+_LETTERS = re.compile(r"[^\W\d_]+")  # TOKEN_RE's letter runs: the words of claims/predicates.words
 
 
-def _openers(spellings: set[str], lang: str) -> dict[str, bool]:
-    """Whether a token spelled so can open a phrase shape, for at least these spellings.
+class _Opens(dict):
+    """Whether a token with this lowercased text can open a phrase shape, judged once per spelling and
+    language: a corpus repeats its words."""
 
-    Memoised across calls: a corpus repeats its words, so each spelling is judged about once."""
-    memo = _OPENERS[lang]
-    if len(memo) > _OPENERS_LIMIT:
-        memo.clear()
-    for spelling in spellings.difference(memo):
-        memo[spelling] = spelling[0].isdigit() or may_start(spelling.lower(), lang)
-    return memo
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, low: str) -> bool:
+        if len(self) > _OPENERS_LIMIT:
+            self.clear()
+        opens = self[low] = low[0].isdigit() or may_start(low, self.lang)
+        return opens
+
+
+def _signs(lang: str) -> str:
+    """A character class's contents: digits, and the characters other than letters and digits that open
+    a phrase as a token of their own ("$", "€")."""
+    return r"\d" + "".join(re.escape(word) for word in sorted(_STARTER_WORDS[lang])
+                           if len(word) == 1 and not _WORD_CHARACTER.match(word))
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+_OPENS = {lang: _Opens(lang) for lang in lex.ARTICLES}
+# Without an opaque run (found by its mark), a text's tokens are its words, its digit runs and single other
+# characters: a token that can open a phrase is a word that can, or one of these signs, or starts with one.
+_SIGN_OR_HINT = {lang: hint_search(_signs(lang)) for lang in lex.ARTICLES}
 
 
 def may_start(low: str, lang: str) -> bool:
