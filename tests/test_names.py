@@ -6,13 +6,16 @@ none. Run one row with `pytest tests/test_names.py -k Muratti`.
 """
 from __future__ import annotations
 
+import random
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 
 from linter.checks import name as name_check
-from linter.claims.names import find_name_candidates
+from linter.claims.names import _name_tokens, find_name_candidates, is_name_like
+from linter.claims.tokens import OPAQUE_RE
 from linter.discourse import read_sentences
 from linter.engine import lint_document
 from linter.findings import Severity
@@ -257,6 +260,33 @@ def test_candidates_carry_compound_caps_and_genitive_flags():
     assert caps.all_caps
     (gen,) = find_name_candidates("Altmans")
     assert gen.genitive
+
+
+def _plain_name_tokens(text: str) -> tuple:
+    """The name-like tokens by their definition, every token asked: whole runs of letters and digits,
+    not after "#" or "@", outside opaque runs (URLs, file names)."""
+    opaque = [m.span() for m in OPAQUE_RE.finditer(text)]
+    return tuple(m.span() for m in re.finditer(r"[^\W_]+", text)
+                 if is_name_like(m.group()) and not (m.start() and text[m.start() - 1] in "#@")
+                 and not any(a < m.end() and m.start() < b for a, b in opaque))
+
+
+def _token_texts() -> list[str]:
+    """The dev drafts and seeds, line by line, and random strings of capitals, umlauts, digits and marks."""
+    repo = Path(__file__).resolve().parent.parent
+    paths = sorted((repo.parent / "shared" / "eval" / "dev").glob("*.md")) + sorted((repo / "seeds").iterdir())
+    texts = [line for p in paths for line in p.read_text("utf-8").splitlines()]
+    rng = random.Random(5)
+    alphabet = "aZ9Öüß İǅⅫ𝐀_-#@./:x\u00a0"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(5000)]
+    return texts
+
+
+def test_name_tokens_are_every_name_like_token():
+    """The regex that skips most words, and settles most of the rest, keeps exactly the name-like tokens."""
+    _name_tokens.cache_clear()
+    wrong = [text for text in _token_texts() if _name_tokens(text) != _plain_name_tokens(text)]
+    assert wrong == []
 
 
 def test_candidates_are_computed_once_per_text():

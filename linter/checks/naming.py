@@ -35,10 +35,12 @@ def read_naming(reader) -> tuple[str, ...]:
 
 
 def may_be_called(rule, sentence) -> bool:
-    """Whether the sentence can give the fact's thing a name (cheap: cue and naming words)."""
-    if rule.scope.cues and not rule.scope.cues.search(sentence.text):
+    """Whether the sentence can give the fact's thing a name (cheap: naming words, then cue)."""
+    # the naming words anywhere in the sentence (hits_in over all of it); predicate_names is one set
+    # the dispatch has mostly asked for already, the cue a regex over the sentence
+    if sentence.predicate_names.isdisjoint(rule.expected.predicate):
         return False
-    return bool(hits_in(sentence, rule.expected.predicate, 0, len(sentence.text)))
+    return not rule.scope.cues or rule.scope.cues.search(sentence.text)
 
 
 def called_mismatches(rule, sentence, judge) -> Iterator[Mismatch]:

@@ -18,9 +18,12 @@ from functools import lru_cache
 from .tokens import OPAQUE_HINT_RE, OPAQUE_RE, SpanSet
 
 MAX_TOKENS = 4
-# the tokens ([^\W_]+, whole) that may be name-like: those with a character other than a-z and 0-9 (a
-# capital, but also an umlaut); most words of a sentence are skipped by the regex engine, not one by one
-_MAYBE_NAME_RE = re.compile(r"(?<![^\W_])[^\W_]*[^\W_a-z0-9][^\W_]*")
+# the tokens ([^\W_]+, whole, not after "#" or "@") that may be name-like: those with a character other
+# than a-z and 0-9. Most words of a sentence are skipped by the regex engine, not one by one, and the
+# group `sure` settles most of the rest: a capital A-Z first, or after a-z and digits; only a token with
+# a letter beyond ASCII that does not start so ("über", "Ökonom") is asked `is_name_like`
+_MAYBE_NAME_RE = re.compile(r"(?<![^\W_])(?<![#@])(?:(?P<sure>[A-Z]|[a-z][a-z0-9]*[A-Z])[^\W_]*"
+                            r"|[^\W_]*[^\W_\x00-\x7f][^\W_]*)")
 SPACES = frozenset(" \u00a0\u202f")
 HYPHENS = frozenset("-\u2010\u2011")
 
@@ -62,17 +65,11 @@ def _name_tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the name-like tokens of text, outside URLs, handles, hashtags and file names."""
     # opaque runs are rare in prose: look for them only where a character they need occurs
     opaque = [m.span() for m in OPAQUE_RE.finditer(text)] if OPAQUE_HINT_RE.search(text) else None
-    masked = SpanSet(opaque) if opaque else None
-    spans = []
-    for match in _MAYBE_NAME_RE.finditer(text):
-        if not is_name_like(match.group()):
-            continue
-        start, end = match.span()
-        if masked is not None and masked.overlaps(start, end):
-            continue
-        if start and text[start - 1] in "#@":
-            continue
-        spans.append((start, end))
+    spans = [match.span() for match in _MAYBE_NAME_RE.finditer(text)
+             if match.lastgroup == "sure" or is_name_like(match.group())]
+    if opaque:
+        masked = SpanSet(opaque)
+        spans = [(start, end) for start, end in spans if not masked.overlaps(start, end)]
     return tuple(spans)
 
 
