@@ -30,6 +30,7 @@ from .sentences import split_sentences
 from .stance import Stance, clause_bounds, stance_of
 
 TRACKED_KINDS = ("product", "event")
+_UNASKED = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,17 +139,22 @@ class Sentence:
     _quantities: list | None = field(default=None, repr=False)
     _dates: list | None = field(default=None, repr=False)
     _listed: dict = field(default_factory=dict, repr=False)
+    # answers the sentence gave, by question and arguments: fact after fact of one subject asks the same
+    _asked: dict = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def folded(self) -> str:
         """The text case-folded, for substring tests before regular expressions (literals.py)."""
         return self.text.casefold()
 
-    @functools.cached_property
-    def _asked(self) -> dict:
-        """Answers the sentence gave, by question ("in_scope", "compared") and arguments: fact after
-        fact of one subject asks the same of a sentence."""
-        return {}
+    def answer(self, question, *arguments):
+        """question(self, *arguments), worked out once for the sentence: the checks ask it the same for
+        fact after fact. `question` is a function of the sentence and the arguments alone."""
+        key = (question, *arguments)
+        answer = self._asked.get(key, _UNASKED)
+        if answer is _UNASKED:
+            answer = self._asked[key] = question(self, *arguments)
+        return answer
 
     @functools.cached_property
     def references(self) -> dict:
@@ -161,14 +167,6 @@ class Sentence:
         """(lower-case word, start, end) for each word of the sentence (letters only)."""
         return words(self.text)
 
-    @functools.cached_property
-    def _word_places(self) -> dict[str, list[int]]:
-        """Each word of the sentence -> the indexes in `words` where it stands."""
-        places: dict[str, list[int]] = {}
-        for index, (word, _, _) in enumerate(self.words):
-            places.setdefault(word, []).append(index)
-        return places
-
     def listed(self, list_name: str) -> list[tuple[int, int]]:
         """The spans of the words and phrases of a words.yaml list in the sentence, in order: found once
         per list, since the checks ask the same lists of clause after clause ("hedges", "restrictions")."""
@@ -176,7 +174,7 @@ class Sentence:
         if spans is None:
             # only the words the sentence and the list share are looked at (a set intersection), not
             # every word of the sentence once for the list and once for each of its phrases
-            places, tokens = self._word_places, self.words
+            places, tokens = self.answer(_word_places), self.words
             spans = [tokens[i][1:] for word in word_set(list_name, self.lang) & places.keys() for i in places[word]]
             by_first = _phrases_by_first(list_name, self.lang)
             for first in by_first.keys() & places.keys():
@@ -366,12 +364,28 @@ class Sentence:
         return answer
 
     def clause_around(self, start: int, end: int) -> str:
-        left, right = clause_bounds(self.text, start, end)
-        return self.text[left:right]
+        return self.answer(_clause_around, start, end)
 
     def stance(self, start: int, end: int, forecast: bool = False, attributive: bool = False) -> Stance:
-        return stance_of(self.text, start, end, in_blockquote=self.segment.quote_depth > 0, forecast=forecast,
-                         attributive=attributive, lang=self.lang)
+        return self.answer(_stance, start, end, forecast, attributive)
+
+
+def _word_places(sentence: Sentence) -> dict[str, list[int]]:
+    """Each word of the sentence -> the indexes in `words` where it stands."""
+    places: dict[str, list[int]] = {}
+    for index, (word, _, _) in enumerate(sentence.words):
+        places.setdefault(word, []).append(index)
+    return places
+
+
+def _clause_around(sentence: Sentence, start: int, end: int) -> str:
+    left, right = clause_bounds(sentence.text, start, end)
+    return sentence.text[left:right]
+
+
+def _stance(sentence: Sentence, start: int, end: int, forecast: bool, attributive: bool) -> Stance:
+    return stance_of(sentence.text, start, end, in_blockquote=sentence.segment.quote_depth > 0, forecast=forecast,
+                     attributive=attributive, lang=sentence.lang)
 
 
 def _contexts_in(text: str, rulebook: Rulebook) -> set:

@@ -110,13 +110,17 @@ def _indefinite_event(sentence, predicates: tuple, left: int, right: int) -> boo
 def possessive(sentence, mention) -> bool:
     """A name as the owner of something else ("Sora's rivals", "Soras Konkurrenten", "Beispielvideos
     seines Videomodells Sora"): not the one the clause is about."""
-    name = sentence.text[mention.start:mention.end]
-    if name.endswith(("'s", "\u2019s", "'", "\u2019")) or sentence.text.startswith(("'s", "\u2019s"), mention.end):
+    return sentence.answer(_possessive, mention.start, mention.end)
+
+
+def _possessive(sentence, start: int, end: int) -> bool:
+    name = sentence.text[start:end]
+    if name.endswith(("'s", "\u2019s", "'", "\u2019")) or sentence.text.startswith(("'s", "\u2019s"), end):
         return True
-    after = sentence.text[mention.end:mention.end + 3].lstrip()
+    after = sentence.text[end:end + 3].lstrip()
     if sentence.lang == "de" and name.endswith("s") and after[:1].isupper():
         return True
-    before = [w.lower() for w in _WORD.findall(sentence.text[max(0, mention.start - 40):mention.start])][-2:]
+    before = [w.lower() for w in _WORD.findall(sentence.text[max(0, start - 40):start])][-2:]
     return any(w in word_set("genitive_determiners", sentence.lang) for w in before)
 
 
@@ -158,4 +162,8 @@ def clause_is_about(sentence, scope, left: int, right: int, at: int) -> bool:
 
 def negated_in(sentence, left: int, right: int) -> bool:
     """Whether the clause denies what it says ("nicht", "kein", "not", "never", "n't")."""
+    return sentence.answer(_negated_in, left, right)
+
+
+def _negated_in(sentence, left: int, right: int) -> bool:
     return negations(sentence.lang).search(sentence.text[left:right])

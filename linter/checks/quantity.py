@@ -319,12 +319,13 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     """Yield a mismatch for each quantity about the fact's subject that contradicts it."""
     expected: Expected = rule.expected
     for quantity in sentence.quantities():
-        if quantity.measure != expected.measure or not sentence.in_scope(rule.scope, quantity.start):
+        if quantity.measure != expected.measure:
+            continue
+        # the cheapest question first: many figures agree with the fact, whatever they are about
+        judged = verdict(expected, quantity)
+        if judged == CONSISTENT or not sentence.in_scope(rule.scope, quantity.start):
             continue
         if not _tied_to_fact(rule, sentence, quantity) or _usual(sentence, quantity) or _planned_value(sentence, quantity):
-            continue
-        judged = verdict(expected, quantity)
-        if judged == CONSISTENT:
             continue
         stance = sentence.stance(quantity.start, quantity.end, attributive=bool(quantity.noun))
         if stance.asserted or stance.quoted_by is not None:

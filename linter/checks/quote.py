@@ -107,9 +107,10 @@ def best_match(expected: Expected, quotation: str) -> Match | None:
     draft = words(quotation)
     norms = [w.norm for w in draft]
     content = {n for n in norms if n is not None and n not in STOPWORDS}
+    stems = {stem(n) for n in content}
     best: tuple | None = None
     for form in expected.forms:
-        if len(content & form.vocabulary) < OWN_SPEAKER[1] and len({stem(n) for n in content} & form.stems) < 2:
+        if len(content & form.vocabulary) < OWN_SPEAKER[1] and len(stems & form.stems) < 2:
             continue        # too few shared words to be this statement
         alignment = align(norms, form.norms)
         if alignment is None:

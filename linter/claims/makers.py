@@ -61,8 +61,17 @@ def _words(text: str, start: int, end: int) -> list:
 
 def _ends_with_product_noun(words: list, lang: str) -> bool:
     lowered = tuple(w.lower() for w, _, _ in words)
-    return any(lowered[-len(noun):] == noun for noun in _product_nouns(lang) if len(noun) <= len(lowered)) or \
+    nouns, lengths = _product_noun_set(lang)
+    return any(lowered[-length:] in nouns for length in lengths if length <= len(lowered)) or \
         bool(lowered) and _compound_product_noun(lowered[-1], lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _product_noun_set(lang: str) -> tuple[frozenset, tuple[int, ...]]:
+    """The product nouns as one set and their lengths in words: the last words of a phrase are looked
+    up once for each length, not compared with every noun."""
+    nouns = _product_nouns(lang)
+    return frozenset(nouns), tuple(sorted({len(noun) for noun in nouns}))
 
 
 def _compound_product_noun(word: str, lang: str) -> bool:
@@ -120,12 +129,22 @@ _HEAD = re.compile(r"[-\u2011]([^\W\d_][\w-]*)")
 def rival_compound(sentence, name) -> bool:
     """The name is the first part of a compound that names another thing: "Sora-Konkurrent", "Sora
     rival", "Sora-Alternative" (words.yaml `rival_nouns`)."""
-    match = _HEAD.match(sentence.text, name.end) or (sentence.lang == "en" and _OPEN_COMPOUND.match(sentence.text, name.end))
+    return sentence.answer(_rival_compound, name.end)
+
+
+def _rival_compound(sentence, end: int) -> bool:
+    match = _HEAD.match(sentence.text, end) or (sentence.lang == "en" and _OPEN_COMPOUND.match(sentence.text, end))
     if not match:
         return False
     head = match.group(1).lower()
-    rivals = word_set("rival_nouns", sentence.lang)
-    return any(head == r or head.startswith(r) and sentence.lang == "de" for r in rivals)
+    if sentence.lang == "de":
+        return head.startswith(_rival_starts(sentence.lang))    # a German compound: "Sora-Konkurrenten"
+    return head in word_set("rival_nouns", sentence.lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _rival_starts(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(word_set("rival_nouns", lang)))
 
 
 def modifier(sentence, name) -> bool:

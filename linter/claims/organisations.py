@@ -60,8 +60,8 @@ def _run_openers(lang: str) -> frozenset:
 
 
 def _acronym_or_camel(token: str, lang: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
+    letters = list(filter(str.isalpha, token))
+    if len(letters) >= 2 and all(map(str.isupper, letters)):
         return token not in _vocabulary_words(lang)
     return bool(_LOWER_IN_WORD.search(token))
 
@@ -82,6 +82,12 @@ def _glued(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] in ("-", "\u2011") or text[end:end + 1] in ("-", "\u2011")
 
 
+def _introduced_before(text: str, start: int, organisation_nouns: frozenset) -> bool:
+    """A noun that introduces an organisation stands right before the name ("der Konzern Microsoft")."""
+    before = _WORD.findall(text, max(0, start - 30), start)
+    return bool(before) and before[-1].lower() in organisation_nouns
+
+
 def unknown_organisations(text: str, lang: str, known: list) -> list[tuple[int, int]]:
     """Spans of names in `text` that say they are organisations and are none of the `known` mentions."""
     found = []
@@ -98,9 +104,9 @@ def unknown_organisations(text: str, lang: str, known: list) -> list[tuple[int, 
             tokens = tokens[1:]
         if not tokens or _glued(text, tokens[0][0], tokens[-1][1]):
             continue
-        before = _WORD.findall(text, max(0, tokens[0][0] - 30), tokens[0][0])
-        introduced = introduced or bool(before) and before[-1].lower() in organisation_nouns
-        if _is_organisation([text[a:b] for a, b in tokens], introduced, lang):
+        # the word before is read only when the name's own shape does not already tell
+        if _is_organisation([text[a:b] for a, b in tokens], introduced, lang) or \
+                _introduced_before(text, tokens[0][0], organisation_nouns):
             found.append((tokens[0][0], tokens[-1][1]))
     return found
 

@@ -224,37 +224,51 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
     for i in range(n + 1):
         score[i][0] = 0.0
 
-    def relax(i: int, j: int, value: float, origin: tuple[int, int, str]) -> None:
-        if value > score[i][j]:
-            score[i][j], back[i][j] = value, origin
-
+    # each cell passes its score on to the cells after it; a cell takes a score only when it is higher
+    # than what it holds (the first of equal ones wins). Written out, without a function per step:
+    # a long quotation has thousands of cells
+    # what the cells ask of the words, worked out once per word, not once per cell
+    pairs = [source[j] + source[j + 1] for j in range(m - 1)]       # "mind" + "blowing"
+    source_penalties = [_substitution_penalty("", word) for word in source]
     for i in range(n + 1):
+        row, back_row = score[i], back[i]
+        below, back_below = (score[i + 1], back[i + 1]) if i < n else (None, None)
+        word = draft[i] if i < n else None
+        gap = i < n and word is None
+        joined = word + draft[i + 1] if i + 1 < n and word is not None and draft[i + 1] is not None else None
+        stopword = word in STOPWORDS
         for j in range(m + 1):
-            here = score[i][j]
+            here = row[j]
             if here == low:
                 continue
-            gap = i < n and draft[i] is None
-            came = back[i][j][2] if back[i][j] else "skip"
+            came = back_row[j][2] if back_row[j] else "skip"
             # draft words before the quote's first word are free, but then the quote must begin:
             # its first word changed is a change, not a cut after a free start
             leading = j == 0 and i > 0
             if i < n and j < m and not gap:
                 if draft_stems[i] == source_stems[j]:
-                    relax(i + 1, j + 1, here + 1.0, (i, j, "equal"))
+                    if here + 1.0 > below[j + 1]:
+                        below[j + 1], back_below[j + 1] = here + 1.0, (i, j, "equal")
                 elif not leading:
-                    relax(i + 1, j + 1, here - _substitution_penalty(draft[i], source[j]), (i, j, "replace"))
+                    value = here - (1.0 if stopword else source_penalties[j])
+                    if value > below[j + 1]:
+                        below[j + 1], back_below[j + 1] = value, (i, j, "replace")
                 # "mindblowing" / "mind-blowing": one word written as two
-                if j + 1 < m and draft[i] == source[j] + source[j + 1]:
-                    relax(i + 1, j + 2, here + 1.0, (i, j, "equal"))
-                if i + 1 < n and draft[i + 1] is not None and draft[i] + draft[i + 1] == source[j]:
-                    relax(i + 2, j + 1, here + 1.0, (i, j, "equal"))
+                if j + 1 < m and word == pairs[j] and here + 1.0 > below[j + 2]:
+                    below[j + 2], back_below[j + 2] = here + 1.0, (i, j, "equal")
+                if joined is not None and joined == source[j] and here + 1.0 > score[i + 2][j + 1]:
+                    score[i + 2][j + 1], back[i + 2][j + 1] = here + 1.0, (i, j, "equal")
             if i < n:
                 # words after the quote's last word are free only if that word was quoted as it is
                 free = gap or j == 0 or j == m and came in ("equal", "skip")
-                relax(i + 1, j, here - (0.0 if free else 1.0), (i, j, "skip" if free else "insert"))
+                value = here - (0.0 if free else 1.0)
+                if value > below[j]:
+                    below[j], back_below[j] = value, (i, j, "skip" if free else "insert")
             if j < m and not leading:
                 free = gap or i == 0 or i == n
-                relax(i, j + 1, here - (0.0 if free else OMISSION), (i, j, "skip" if free else "delete"))
+                value = here - (0.0 if free else OMISSION)
+                if value > row[j + 1]:
+                    row[j + 1], back_row[j + 1] = value, (i, j, "skip" if free else "delete")
     # the free ends run into the last cell: the whole draft quotation against the whole quote
     i, j = n, m
     steps = []
