@@ -237,6 +237,11 @@ _ELAPSED_AFTER = re.compile(r"^\s*(?:nach|später|zuvor|danach|ago|later|earlier
                             r"|(?:before|after)\s+(?:the|its|his|her|their|this|that)\b)\b", re.IGNORECASE)
 
 
+def _elapsed(sentence, start: int, end: int) -> bool:
+    """The duration at [start, end) is time that passed ("nach neun Monaten", "two years ago")."""
+    return bool(_ELAPSED_BEFORE.search(sentence.text[:start]) or _ELAPSED_AFTER.match(sentence.text[end:]))
+
+
 def _tied_to_fact(rule, sentence, quantity) -> bool:
     """The sentence speaks of what the fact measures (clip length, demo videos), not another number."""
     scope, expected = rule.scope, rule.expected
@@ -245,7 +250,7 @@ def _tied_to_fact(rule, sentence, quantity) -> bool:
     if expected.measure == "duration":
         if expected.units and quantity.unit not in expected.units:
             return False
-        if _ELAPSED_BEFORE.search(sentence.text[:quantity.start]) or _ELAPSED_AFTER.match(sentence.text[quantity.end:]):
+        if sentence.answer(_elapsed, quantity.start, quantity.end):
             return False
     clause = sentence.clause_around(quantity.start, quantity.end)
     # a table cell is qualified by its row's head ("| Leistung je Anlage | 15 MW |") and its column's

@@ -75,8 +75,13 @@ def parse_expected(reader: FieldReader) -> Expected:
                     reader.strings("in"), frozenset(nationalities))
 
 
-def _titles(sentence, left: int, right: int) -> list[tuple[int, int, str]]:
-    """(start, end, role) of every title in [left, right), longest first at each word."""
+def _titles(sentence, left: int, right: int) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, role) of every title in [left, right), longest first at each word (read once for a
+    span: a person's windows are read for whether the right title is among them, then one by one)."""
+    return sentence.answer(_read_titles, left, right)
+
+
+def _read_titles(sentence, left: int, right: int) -> tuple[tuple[int, int, str], ...]:
     lexicon = role_lexicon_cached()
     lang = sentence.lang
     words = [(m.group().lower().removesuffix("'s").removesuffix("\u2019s"), m.start(), m.end())
@@ -99,7 +104,7 @@ def _titles(sentence, left: int, right: int) -> list[tuple[int, int, str]]:
             index += match[3]
         else:
             index += 1
-    return found
+    return tuple(found)
 
 
 def _window_before(sentence, start: int) -> int:

@@ -225,28 +225,31 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
         score[i][0] = 0.0
 
     # each cell passes its score on to the cells after it; a cell takes a score only when it is higher
-    # than what it holds (the first of equal ones wins). Written out, without a function per step:
-    # a long quotation has thousands of cells
-    # what the cells ask of the words, worked out once per word, not once per cell
+    # than what it holds (the first of equal ones wins). Written out, without a function per step (a
+    # long quotation has thousands of cells), and with what the cells ask of the words worked out once
+    # per word, not once per cell
     pairs = [source[j] + source[j + 1] for j in range(m - 1)]       # "mind" + "blowing"
     source_penalties = [_substitution_penalty("", word) for word in source]
     for i in range(n + 1):
         row, back_row = score[i], back[i]
-        below, back_below = (score[i + 1], back[i + 1]) if i < n else (None, None)
-        word = draft[i] if i < n else None
-        gap = i < n and word is None
-        joined = word + draft[i + 1] if i + 1 < n and word is not None and draft[i + 1] is not None else None
+        last = i == n
+        below, back_below = (score[i + 1], back[i + 1]) if not last else (None, None)
+        word = draft[i] if not last else None
+        gap = not last and word is None
+        matching = not last and not gap         # the draft word may stand for a word of the quote
+        own_stem = draft_stems[i] if matching else None
+        joined = word + draft[i + 1] if matching and i + 1 < n and draft[i + 1] is not None else None
         stopword = word in STOPWORDS
+        omission_free = gap or i == 0 or last   # a word of the quote left out at a gap or at an end
         for j in range(m + 1):
             here = row[j]
             if here == low:
                 continue
-            came = back_row[j][2] if back_row[j] else "skip"
             # draft words before the quote's first word are free, but then the quote must begin:
             # its first word changed is a change, not a cut after a free start
             leading = j == 0 and i > 0
-            if i < n and j < m and not gap:
-                if draft_stems[i] == source_stems[j]:
+            if matching and j < m:
+                if own_stem == source_stems[j]:
                     if here + 1.0 > below[j + 1]:
                         below[j + 1], back_below[j + 1] = here + 1.0, (i, j, "equal")
                 elif not leading:
@@ -258,17 +261,16 @@ def align(draft: Sequence[str | None], source: Sequence[str]) -> Alignment | Non
                     below[j + 2], back_below[j + 2] = here + 1.0, (i, j, "equal")
                 if joined is not None and joined == source[j] and here + 1.0 > score[i + 2][j + 1]:
                     score[i + 2][j + 1], back[i + 2][j + 1] = here + 1.0, (i, j, "equal")
-            if i < n:
+            if not last:
                 # words after the quote's last word are free only if that word was quoted as it is
-                free = gap or j == 0 or j == m and came in ("equal", "skip")
+                free = gap or j == 0 or j == m and (back_row[j][2] if back_row[j] else "skip") in ("equal", "skip")
                 value = here - (0.0 if free else 1.0)
                 if value > below[j]:
                     below[j], back_below[j] = value, (i, j, "skip" if free else "insert")
             if j < m and not leading:
-                free = gap or i == 0 or i == n
-                value = here - (0.0 if free else OMISSION)
+                value = here - (0.0 if omission_free else OMISSION)
                 if value > row[j + 1]:
-                    row[j + 1], back_row[j + 1] = value, (i, j, "skip" if free else "delete")
+                    row[j + 1], back_row[j + 1] = value, (i, j, "skip" if omission_free else "delete")
     # the free ends run into the last cell: the whole draft quotation against the whole quote
     i, j = n, m
     steps = []
