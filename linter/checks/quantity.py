@@ -35,7 +35,8 @@ from ..fields import FieldReader
 from ..findings import Mismatch, Severity
 from ..vocabulary import word_set
 from .predicates import has_word
-from .units import SECONDS, describe_duration, parse_duration, parse_resolution
+from .quantity_words import PERIOD_NAMES, describe_expected, describe_found
+from .units import SECONDS, parse_duration, parse_resolution
 
 KIND = "quantity"
 OWN_MEASURES = ("duration", "count", "resolution", "interval")
@@ -44,8 +45,7 @@ DEFAULT_TOLERANCE = 0.05
 CONSISTENT, WARNING, ERROR = "consistent", "warning", "error"
 _EXAMPLES = {"duration": 'a duration such as "60 s"', "interval": 'a duration such as "7.5 min"',
              "count": 'a count such as 48 or "1.1 million"', "resolution": 'a resolution such as "1024x768"'}
-_PERIOD_NAMES = {"a": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour", "min": "minute", "s": "second"}
-_PERIOD_CODES = {name: code for code, name in _PERIOD_NAMES.items()}
+_PERIOD_CODES = {name: code for code, name in PERIOD_NAMES.items()}
 PERIODS = ("year", "month", "week", "day", "hour")   # what `per:` may say
 _NOISE = 1e-9
 _WORD = re.compile(r"[^\W\d_]+")
@@ -189,45 +189,6 @@ def contradicts(expected: Expected, quantity) -> bool:
 def _limit(quantity) -> float:
     """The upper value a phrase states."""
     return quantity.high if math.isfinite(quantity.high) else quantity.low
-
-
-def _show(value: float, measure: str, unit: str, shape=None) -> str:
-    """A value in words: "60 s", "48", "1024x768", "960 MW", "3.2 bn EUR"."""
-    if measure in ("duration", "interval"):
-        return describe_duration(value)
-    if measure == "resolution" and shape:
-        return f"{shape[0]}x{shape[1]}"
-    if unit in measures.UNITS and measure not in ("count", "resolution"):
-        return measures.describe(value, unit)
-    return f"{value:g}"
-
-
-def describe_expected(expected: Expected) -> str:
-    """The fact's value in words, e.g. "up to 60 s", "48", "960 MW", "3.9 TWh per year"."""
-    def show(value: float) -> str:
-        return _show(value, expected.measure, expected.unit, expected.shape)
-    per = f" per {_PERIOD_NAMES[expected.per]}" if expected.per else ""
-    if expected.mode == "range":
-        return f"{show(expected.low)} to {show(expected.high)}{per}"
-    return ("up to " if expected.mode == "max" else "every " if expected.measure == "interval" else "") \
-        + show(expected.high) + per
-
-
-def describe_found(quantity) -> str:
-    """What the draft's phrase means, e.g. "up to 90 s" for "bis zu anderthalb Minuten", "960 MW" for "0,96 GW"."""
-    if quantity.measure == "resolution" and isinstance(quantity.value, tuple):
-        value = f"{quantity.value[0]}x{quantity.value[1]}"
-    elif quantity.measure in ("duration", "count") and quantity.bound in ("vague", "range"):
-        show = describe_duration if quantity.measure == "duration" else (lambda amount: f"{amount:g}")
-        value = f"{show(quantity.low)} to {show(quantity.high) if math.isfinite(quantity.high) else 'more'}"
-    elif quantity.bound == "range":
-        value = f"{_show(quantity.low, quantity.measure, quantity.unit)} to {_show(quantity.high, quantity.measure, quantity.unit)}"
-    else:
-        value = _show(float(quantity.value), quantity.measure, quantity.unit)
-    prefix = {"max": "up to ", "over": "more than ", "min": "at least ", "under": "just under ",
-              "approx": "about "}.get(quantity.bound, "")
-    per = f" per {_PERIOD_NAMES.get(quantity.per, quantity.per)}" if quantity.per else ""
-    return f"{prefix}{value}{per}"
 
 
 # a duration after these is time that passed, not the length of anything ("nach neun Monaten")
