@@ -553,15 +553,26 @@ def _next_current(mentions: list[Mention], main: dict, text: str, lang: str) -> 
     The organisation named last is kept too, for "das Unternehmen", "the company" (Sentence.refers_to).
     A name the pack does not know becomes current only as what the sentence is about — among its first
     words ("Das chinesische Modell Vidu …"), not in passing ("… verglichen mit Vidu")."""
-    mentions = [m for m in mentions if not m.foreign or leads(text, m, lang)]
+    if not mentions:
+        return {}       # half the sentences name nothing
+    named: dict[str, str] = {}      # kind -> the main subject if named, else the first of the kind named
+    organisation = None
+    for m in mentions:
+        if m.foreign and not leads(text, m, lang):
+            continue
+        if m.kind in TRACKED_KINDS:
+            if m.subject == main.get(m.kind):
+                named[m.kind] = m.subject
+            else:
+                named.setdefault(m.kind, m.subject)
+        elif m.kind == "organisation":
+            organisation = m.subject
     result = {}
     for kind in TRACKED_KINDS:
-        named = [m.subject for m in mentions if m.kind == kind]
-        if named:
-            result[kind] = main[kind] if main.get(kind) in named else named[0]
-    organisations = [m.subject for m in mentions if m.kind == "organisation"]
-    if organisations:
-        result["organisation"] = organisations[-1]
+        if kind in named:
+            result[kind] = named[kind]
+    if organisation is not None:
+        result["organisation"] = organisation
     return result
 
 
@@ -585,6 +596,7 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
     section_current = dict(main)
     columns = _ColumnHeads(doc)
     row_read: tuple = ("", [])                  # the last table row read, and the subjects it names
+    headed: dict[str, list] = {}                # the subjects each column header of the draft names
     for segment, before, after, row in _in_place(doc):
         if _starts_section(segment, size):
             section, size = section + 1, 0
@@ -603,7 +615,9 @@ def read_sentences(doc: Document, rulebook: Rulebook, lang: str,
         # the row's subject ("| Sora | Januar 2024 |"), else the column's ("| Eckdaten | Sora |")
         if row and row != row_read[0]:
             row_read = (row, find_mentions(row, rulebook))     # once a row, not once for each of its cells
-        row_mentions = (row_read[1] or find_mentions(column, rulebook)) if row else []
+        if row and not row_read[1] and column not in headed:
+            headed[column] = find_mentions(column, rulebook)   # once a header, not once for each cell below
+        row_mentions = (row_read[1] or headed[column]) if row else []
         for start, end in split_sentences(segment.text):
             text = segment.text[start:end].replace("\n", " ")
             mentions = find_mentions(text, rulebook, lang)

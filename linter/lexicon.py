@@ -170,20 +170,21 @@ class InitialAlternation:
             return
         buckets, wild = self.buckets, self.buckets.get("")
         end = 0
-        for start in self.starts.finditer(text):
+        for start in self.starts.compiled.finditer(text):
             position = start.start()
             if position < end:
                 continue
+            # the regexes filed under the text's first two characters, its first, and any (most often
+            # just one of them), earliest in the order winning
             best = None
             for bucket in (buckets.get(text[position:position + 2].lower()),
                            buckets.get(text[position].lower()), wild):
-                if bucket is None:
-                    continue
-                match = bucket[0].compiled.match(text, position)
-                if match is not None:
-                    order = bucket[1][match.lastindex - 1]
-                    if best is None or order < best[0]:
-                        best = (order, match)
+                if bucket is not None:
+                    match = bucket[0].compiled.match(text, position)
+                    if match is not None:
+                        order = bucket[1][match.lastindex - 1]
+                        if best is None or order < best[0]:
+                            best = (order, match)
             if best is not None:
                 end = best[1].end()
                 yield best

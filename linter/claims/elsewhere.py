@@ -37,9 +37,6 @@ def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[
     # most sentences hold none of the subjects' reference nouns: one search for them all decides
     if gated and (referring.nouns is None or referring.nouns.search(folded) is None):
         return []
-    candidates = [row for row in referring.rows if any(noun[-1] in folded for noun in row[2])]
-    if not candidates:
-        return []
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower() for w in words]
     prepositions, indefinite = _prepositions(lang), word_set("indefinite", lang)
@@ -52,6 +49,7 @@ def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[
         if not gated or not indefinite.isdisjoint(lowered) else []
     if not (placed or articles):
         return []
+    candidates = [row for row in referring.rows if any(noun[-1] in folded for noun in row[2])]
     found = []
     for subject, terms, nouns in candidates:
         for match in terms.finditer(text) if placed else ():

@@ -123,10 +123,15 @@ def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: boo
     capitals = [i for i, token in enumerate(tokens) if text[token.start()].isupper()]
     if not capitals or lang == "en" and _title_case(tokens, len(capitals)):
         return []
-    usable_capitals = [i for i in capitals if _usable(tokens[i].group(), lang)]
-    if known:
-        usable_capitals = [i for i in usable_capitals
-                           if not any(a < tokens[i].end() and tokens[i].start() < b for a, b in known)]
+    usable_capitals = []
+    for i in capitals:
+        if _usable(tokens[i].group(), lang):
+            start, end = tokens[i].span()
+            for a, b in known:
+                if a < end and start < b:
+                    break       # a name of the pack's
+            else:
+                usable_capitals.append(i)
     names = []
     openers = _openers(lang)
     for first, last in _runs(text, tokens, usable_capitals):
