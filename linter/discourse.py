@@ -208,7 +208,7 @@ class Sentence:
     def dates(self) -> list:
         """The date expressions of the sentence, relative ones resolved against the draft's date."""
         if self._dates is None:
-            self._dates = find_dates(self.text, self.lang, self.draft_date)
+            self._dates = find_dates(self.text, self.lang, self.draft_date, self.words)
         return self._dates
 
     @functools.cached_property

@@ -11,6 +11,8 @@ import datetime as dt
 import itertools
 import random
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +24,9 @@ from linter.claims.dates import find_dates, find_dates_everywhere
 from linter.claims.numbers import parse_number
 from linter.claims.predicates import words
 from linter.claims.quantities import find_quantities, find_quantities_everywhere, may_start
+from linter.resources import default_seeds_dir
 from tests import test_dates, test_predicates, test_quantities
+from tests.test_segments import _spec_examples
 
 REF = dt.date(2024, 3, 1)
 LANGS = ("de", "en")
@@ -60,6 +64,48 @@ def test_date_anchors_skip_no_match(sentence: str, lang: str) -> None:
     assert find_dates(sentence, lang, REF) == find_dates_everywhere(sentence, lang, REF)
 
 
+def _prose() -> list[str]:
+    """Paragraphs of real text: the example drafts, the pack's sources, the CommonMark spec's examples."""
+    root = Path(__file__).resolve().parents[1]
+    files = [*(root / "examples").glob("*.md"), *Path(default_seeds_dir()).rglob("*.txt"),
+             *(root / "tests" / "fixtures" / "drafts").iterdir()]
+    paragraphs = [p for f in files for p in f.read_text(encoding="utf-8-sig").split("\n\n")]
+    return paragraphs + [markdown for _, markdown in _spec_examples()]
+
+
+def _random_texts(count: int) -> list[str]:
+    """Texts strung together from every anchor word (in any case, glued or alone), digits, punctuation and
+    characters that case-fold unlike ASCII: where the gate's reading of words could part from a search."""
+    pieces = sorted({word for lang in LANGS for table in W._anchor_words(lang).values() for word in table}
+                    | {"2024", "15.", "3/4", "Q4", "H1", "1.2.", "'24", "İm", "ſeit", "ı", "Σ", "٢٠٢٤", "x",
+                       "Bericht", "und", "-", ",", ".", "/", "am", "the", "of", "bis", "vor"})
+    rng = random.Random(20241205)
+
+    def variant(piece: str) -> str:
+        return rng.choice([piece, piece.upper(), piece.capitalize(), piece.replace("s", "ſ").replace("i", "ı"),
+                           piece.replace("I", "İ").upper()])
+
+    return ["".join(variant(rng.choice(pieces)) + rng.choice([" ", " ", "", "-", ", "]) for _ in range(12))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_date_anchors_skip_no_match_in_prose_and_random_text(lang: str) -> None:
+    for text in _prose() + _random_texts(400):
+        assert find_dates(text, lang, REF) == find_dates_everywhere(text, lang, REF), text
+
+
+def test_anchor_words_case_fold_as_their_search_does() -> None:
+    """The gate reads anchors from lower-case words: any character the searches' IGNORECASE takes for a
+    letter of an anchor word must lower-case to that letter, or send the text to the searches."""
+    letters = {c for lang in LANGS for table in W._anchor_words(lang).values() for word in table for c in word}
+    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, sys.maxunicode + 1))))
+    for letter in letters:
+        for match in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            char = match.group()
+            assert char.lower() == letter.lower() or W._CASE_FOLDS_APART.match(char), (letter, char)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sentence", DATE_SENTENCES)
 def test_every_shape_match_holds_one_of_its_anchors(sentence: str, lang: str) -> None:
@@ -81,7 +127,7 @@ def test_every_template_names_known_anchors(lang: str) -> None:
 def add_date_word(monkeypatch):
     """Add a word to a date table for one test; the compiled shapes and anchors are rebuilt around it."""
     def clear() -> None:
-        for cached in (W._sources, W._shape, W.anchors, W.trigger, W._anchored):
+        for cached in (W._sources, W._shape, W.anchors, W.trigger, W._anchored, W._word_anchors):
             cached.cache_clear()
 
     def add(table: dict, word: str, value: object) -> None:

@@ -212,6 +212,18 @@ LEFT = r"(?<![\w.,$€£#:@])(?<![^\W\d_]-)(?:(?<!/)|(?!\d))"
 RIGHT = r"(?!\w)(?![.,:/]\d)"
 
 
+# re.IGNORECASE takes "İ" and "ı" for "i" and "ſ" for "s", which str.lower() does not (tests/test_extract_gates.py
+# checks every character): a matched word is looked up in the tables as `fold` spells it, and a text holding
+# one of them is searched for anchors, not read for them.
+_AS_SEARCHED = str.maketrans("\u0130\u0131\u017f", "iis")
+_CASE_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def fold(word: str) -> str:
+    """A matched word in lower case as the tables spell it."""
+    return word.translate(_AS_SEARCHED).lower()
+
+
 # -- the shapes, built from the tables above
 
 def _alt(words: Iterable[str]) -> str:
@@ -333,17 +345,94 @@ def trigger(lang: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def patterns_for(text: str, lang: str) -> tuple[re.Pattern[str], ...]:
-    """The compiled shapes that can match in `text`, in template order: those with one of their anchors in it."""
+_DIGIT_OR_FOLD = re.compile("[\\d\u0130\u0131\u017f]")    # most texts hold neither: one search tells
+_ASCII_DIGIT = re.compile("[0-9]")                          # the same in an ASCII text, searched faster
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class _WordAnchors:
+    """Which anchors a word of a text may hold, judged once per spelling.
+
+    An anchor word starts a word of the text, and so does each word of an anchor phrase (it follows a
+    space): a text's word may hold an anchor word if it begins with the anchor's letters, of its longest
+    word for a phrase ("yesterday" for "the day before yesterday", "year" for "year's end")."""
+
+    LIMIT = 200_000     # spellings remembered before starting over
+
+    def __init__(self, lang: str) -> None:
+        names: dict[str, set[str]] = {}
+        for name, table in _anchor_words(lang).items():
+            for word in table:
+                names.setdefault(_LETTERS.match(max(word.lower().split(), key=len)).group(), set()).add(name)
+        self.size = min(map(len, names))
+        by_start: dict[str, list] = {}
+        for letters, found in names.items():
+            by_start.setdefault(letters[:self.size], []).append((letters, frozenset(found)))
+        self.by_start = {start: tuple(entries) for start, entries in by_start.items()}
+        self.memo: dict[str, frozenset[str]] = {}
+
+    def judge(self, word: str) -> frozenset[str]:
+        """The anchors a lower-case word may hold (none for most), remembered."""
+        if len(self.memo) > self.LIMIT:
+            self.memo.clear()
+        names = self.memo[word] = frozenset(name for letters, names in self.by_start.get(word[:self.size], ())
+                                            if word.startswith(letters) for name in names)
+        return names
+
+
+@cache
+def _word_anchors(lang: str) -> _WordAnchors:
+    return _WordAnchors(lang)
+
+
+@cache
+def _digit_anchors() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DIGIT_ANCHORS.items())
+
+
+def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> frozenset[str] | None:
+    """The names of the anchors `text` may hold, read from its lower-case `words` (claims/predicates.words):
+    a superset of those `anchors` finds. None where case folding sets the two apart (_CASE_FOLDS_APART)."""
+    word_anchors = _word_anchors(lang)
+    memo = word_anchors.memo
+    found = frozenset()
+    for word, _, _ in words:
+        names = memo.get(word)
+        if names is None:
+            names = word_anchors.judge(word)
+        if names:
+            found |= names
+    special = (_ASCII_DIGIT if text.isascii() else _DIGIT_OR_FOLD).search(text)
+    if special:
+        if _CASE_FOLDS_APART.search(text, special.start()):
+            return None
+        # every digit anchor begins at most one character before its first digit ("Q4")
+        start = max(0, special.start() - 1)
+        found = found.union(name for name, anchor in _digit_anchors() if anchor.search(text, start))
+    return found
+
+
+def patterns_for(text: str, lang: str, words: Iterable[tuple[str, int, int]] | None = None
+                 ) -> tuple[re.Pattern[str], ...]:
+    """The compiled shapes that can match in `text`, in template order: those with one of their anchors in it.
+    `words`: the text's words (claims/predicates.words), when the caller has them: then most texts need no
+    search at all."""
+    found = None if words is None else anchors_in(text, lang, words)
+    if found is None:
+        found = _searched_anchors(text, lang)
+    return _anchored(lang, found) if found else ()
+
+
+def _searched_anchors(text: str, lang: str) -> frozenset[str]:
+    """The names of the anchors `text` holds, searched for."""
     if not trigger(lang).search(text):
-        return ()
+        return frozenset()
     searches = anchors(lang).items()
     if len(text) >= PREFILTER_FROM:
         # in a long text, first the words an anchor needs (each search tries every position: 40 KB, 5 ms)
         folded, needs = text.casefold(), _anchor_needs(lang)
         searches = [(name, anchor) for name, anchor in searches if may_match(needs[name], folded)]
-    found = frozenset(name for name, anchor in searches if anchor.search(text))
-    return _anchored(lang, found)
+    return frozenset(name for name, anchor in searches if anchor.search(text))
 
 
 @cache

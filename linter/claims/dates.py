@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from linter.claims import date_words as W
+from linter.claims.predicates import words as text_words
 from linter.claims.tokens import SpanSet
 
 ONE_DAY = dt.timedelta(days=1)
@@ -67,11 +68,15 @@ _OPAQUE_HINT = re.compile(r"[:\\_=@./]")
 NEXT_WORD_RE = re.compile(r"\s*([%€$×*]|[^\W\d_][\w-]*)")
 
 
-def find_dates(text: str, lang: str = "de", reference: dt.date | None = None) -> list[DateMention]:
-    """All date expressions in a sentence, left to right, non-overlapping."""
+def find_dates(text: str, lang: str = "de", reference: dt.date | None = None,
+               words: list[tuple[str, int, int]] | None = None) -> list[DateMention]:
+    """All date expressions in a sentence, left to right, non-overlapping. `words`: the sentence's words
+    (claims/predicates.words), when the caller has them."""
     lang = lang if lang in W.LANGS else "de"
-    # Most sentences hold no anchor of any shape (a digit, a month, "Woche", ...) and need no search at all.
-    return _find(text, lang, reference, W.patterns_for(text, lang))
+    # Most sentences hold no anchor of any shape (a digit, a month, "Woche", ...) and need no search at all:
+    # their words tell.
+    patterns = W.patterns_for(text, lang, text_words(text) if words is None else words)
+    return _find(text, lang, reference, patterns) if patterns else []
 
 
 def find_dates_everywhere(text: str, lang: str = "de", reference: dt.date | None = None) -> list[DateMention]:
@@ -112,8 +117,8 @@ def _merge_anniversaries(mentions: list[DateMention], text: str, ref: dt.date) -
     for mention in mentions:
         previous = merged[-1] if merged else None
         pair = (previous, mention) if previous and text[previous.end:mention.start].strip(" ,") == "" else None
-        today = [m for m in pair or () if m.text.lower() in _TODAY_WORDS]
-        offset = [m for m in pair or () if m.text.lower() not in _TODAY_WORDS and m.relative
+        today = [m for m in pair or () if W.fold(m.text) in _TODAY_WORDS]
+        offset = [m for m in pair or () if W.fold(m.text) not in _TODAY_WORDS and m.relative
                   and m.granularity in ("year", "month") and m.last < ref]
         if today and offset:
             day = _back_by(offset[0], ref)
@@ -206,7 +211,7 @@ def _pick(instances: list[tuple[dt.date, dt.date]], offset: int, ref: dt.date) -
 
 def _norm(text: str) -> str:
     """Lowercase a matched phrase and collapse its whitespace ("The  end of" -> "the end of")."""
-    return " ".join(text.lower().split())
+    return " ".join(W.fold(text).split())
 
 
 def _key(word: str, table: Mapping[str, object], lang: str) -> str:
@@ -253,7 +258,7 @@ class _Reader:
         for key in ("qnum", "hnum"):
             if key in g and not text[self.match.start(key) - 1].isupper():
                 return False
-        return "mon" not in g or self._month_context_ok(g["mon"].rstrip(".").lower())
+        return "mon" not in g or self._month_context_ok(W.fold(g["mon"].rstrip(".")))
 
     def _month_context_ok(self, month: str) -> bool:
         """Abbreviations need a day or year; "May", "March", "August" alone need a preposition or modifier."""
@@ -280,7 +285,7 @@ class _Reader:
         if "ymod" in g:
             return self.ref.year + self._offset(g["ymod"]), False, True
         if "yself" in g:
-            return self.ref.year + W.REL_SELF[g["yself"].lower()][1], False, True
+            return self.ref.year + W.REL_SELF[W.fold(g["yself"])][1], False, True
         return (self.ref.year, False, True) if "ygen" in g else (None, False, False)
 
     def _offset(self, word: str) -> int:
@@ -290,11 +295,11 @@ class _Reader:
     def _month_no(self, key: str) -> int | None:
         """The month number of a month-name group."""
         name = self.g.get(key)
-        return W.MONTHS[self.lang][name.rstrip(".").lower()] if name else None
+        return W.MONTHS[self.lang][W.fold(name.rstrip("."))] if name else None
 
     def _range_ok(self) -> bool:
         """ "und"/"and" joins a range only after "zwischen"/"between" or a dotted day ("26. und 27.")."""
-        return self.g.get("conn", "").lower() not in W.AND_WORDS or "open" in self.g or "dot0" in self.g
+        return W.fold(self.g.get("conn", "")) not in W.AND_WORDS or "open" in self.g or "dot0" in self.g
 
     # -- shapes
 
@@ -324,7 +329,7 @@ class _Reader:
                 first = _date(year - 1, month0, int(g["day0"]))
         if not first or not last or first > last:
             return None
-        weekday = W.WEEKDAYS[self.lang][g["wd"].lower()] if "wd" in g else None
+        weekday = W.WEEKDAYS[self.lang][W.fold(g["wd"])] if "wd" in g else None
         return _Span(first, last, "day", weekday, relative, explicit)
 
     def _month(self) -> _Span | None:
@@ -359,7 +364,7 @@ class _Reader:
     def _season(self) -> _Span | None:
         """ "Sommer 2025", "im Herbst", "this summer", "late summer"; winter runs into the next year."""
         g = self.g
-        name = g["season"].lower()
+        name = W.fold(g["season"])
         year, explicit, relative = self._year()
         anchored = year is not None or "smod" in g or "part" in g
         if not (anchored or "prep" in g) or name in W.VERB_SEASONS and not (anchored or "art" in g):
@@ -397,7 +402,7 @@ class _Reader:
         """ "im ersten Halbjahr 2025", "H2 2024", "the second half of 2024": half a year."""
         g = self.g
         year, explicit, relative = self._year()
-        if year is None and g.get("hnoun", "").lower() in W.BARE_HALF_NOUNS:
+        if year is None and W.fold(g.get("hnoun", "")) in W.BARE_HALF_NOUNS:
             return None  # "the second half" of a match
         half = int(g["hnum"]) if "hnum" in g else _lookup(g["half"], W.HALVES[self.lang], self.lang)
         year, relative = (self.ref.year, True) if year is None else (year, relative)
@@ -438,7 +443,7 @@ class _Reader:
     def _weekday(self) -> _Span:
         """A weekday resolved to one date: the latest on or before the reference unless a modifier says else."""
         g, ref = self.g, self.ref
-        weekday = W.WEEKDAYS[self.lang][g["wd"].lower()]
+        weekday = W.WEEKDAYS[self.lang][W.fold(g["wd"])]
         monday = ref - dt.timedelta(days=ref.weekday())
         mode = _lookup(g["wmod"], W.WEEKDAY_MODS[self.lang], self.lang) if "wmod" in g else "today"
         if "wkmod" in g:
@@ -465,18 +470,18 @@ class _Reader:
     def _ago(self) -> _Span:
         """ "vor zwei Wochen", "three days ago": the day, week, month or year that far back."""
         g, ref = self.g, self.ref
-        amount = int(g["n"]) if g["n"].isdigit() else W.NUMBERS[self.lang][g["n"].lower()]
-        return self._period(W.AGO_UNITS[g["agounit"].lower()], -amount, ref)
+        amount = int(g["n"]) if g["n"].isdigit() else W.NUMBERS[self.lang][W.fold(g["n"])]
+        return self._period(W.AGO_UNITS[W.fold(g["agounit"])], -amount, ref)
 
     def _rel(self) -> _Span:
         """ "letzte Woche", "im Vormonat", "earlier this year": a calendar period near the reference."""
         g = self.g
         if "rself" in g:
-            unit, offset = W.REL_SELF[g["rself"].lower()]
+            unit, offset = W.REL_SELF[W.fold(g["rself"])]
         else:
-            unit, offset = W.REL_UNITS[g["runit"].lower()], self._offset(g["rmod"])
+            unit, offset = W.REL_UNITS[W.fold(g["runit"])], self._offset(g["rmod"])
         span = self._period(unit, offset, self.ref)
-        clip = g.get("clip", "").lower()
+        clip = W.fold(g.get("clip", ""))
         if clip == "earlier":
             return _Span(span.first, min(span.last, self.ref), span.granularity, relative=True)
         if clip == "later":
