@@ -93,12 +93,13 @@ class RuleIndex:
         # each fact has one subject: no fact comes twice
         chosen = held.offered(self.events)
         for subject in subjects:
-            chosen += held.offered(self.by_subject.get(subject, ()))
+            if subject in self.by_subject:      # most names in a sentence have no fact of their own
+                chosen += held.offered(self.by_subject[subject])
         organisation = sentence.current.get("organisation")
-        if organisation is not None and organisation not in subjects:
+        if organisation is not None and organisation not in subjects and organisation in self.by_subject:
             # "Das Unternehmen …" after the organisation was named; whether the sentence refers to it is
             # asked only when one of its facts would have anything to look at
-            offered = held.offered(self.by_subject.get(organisation, ()))
+            offered = held.offered(self.by_subject[organisation])
             if offered and sentence.refers_to(organisation, 0, len(sentence.text)):
                 chosen += offered
         if self.by_name_key:

@@ -19,8 +19,10 @@ _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "
 _BACKTICK_RUN = re.compile(r"`+")
 # linkify is off, so bare URLs arrive as plain text; we drop them from the prose.
 _BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
-# searched as it is: a lower-cased copy of a 1 MB paragraph cost as much memory as the paragraph
-_WWW = re.compile(r"www\.", re.IGNORECASE)
+# searched as it is: a lower-cased copy of a 1 MB paragraph cost as much memory as the paragraph; the
+# cases spelt out, not IGNORECASE, which lower-cased every character of every segment (no other
+# character case-folds to "w")
+_WWW = re.compile(r"[wW][wW][wW]\.")
 # Sentence punctuation right after a URL belongs to the sentence, not to the URL.
 _URL_TRAILING = ".,;:!?'\"*_~»«“”‘’"
 

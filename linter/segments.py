@@ -427,21 +427,23 @@ class _BlockWalker:
         starts at line `line_offset`)."""
         self.line_offset = line_offset
         for tok in tokens:
-            if tok.type in _CONTAINERS and tok.level >= _MAX_NESTING - 1 and self.too_deep is None and tok.map:
+            kind = tok.type
+            if kind == "inline":        # the most frequent token first (then closing tags, which do nothing)
+                self._inline(tok)
+                continue
+            if kind in _CONTAINERS and tok.level >= _MAX_NESTING - 1 and self.too_deep is None and tok.map:
                 # the parser skips what lies inside a container this deep
                 self.too_deep = self.line_starts[min(tok.map[0] + line_offset, len(self.line_starts) - 1)]
-            if tok.type in ("blockquote_open", "blockquote_close"):
+            if kind in ("blockquote_open", "blockquote_close"):
                 self.quote_depth += tok.nesting
-            elif tok.type in ("list_item_open", "list_item_close"):
+            elif kind in ("list_item_open", "list_item_close"):
                 self.list_depth += tok.nesting
-            elif tok.type == "heading_open":
+            elif kind == "heading_open":
                 self.kind, self.heading_level = "heading", int(tok.tag[1:])
-            elif tok.type == "paragraph_open":
+            elif kind == "paragraph_open":
                 self.kind, self.heading_level = "paragraph", 0
-            elif tok.type in _CELL_OPENERS:
+            elif kind in _CELL_OPENERS:
                 self.kind, self.heading_level = "table_cell", 0
-            elif tok.type == "inline":
-                self._inline(tok)
         return self.segments
 
     def _region(self, tok: Token) -> tuple[int, int]:
