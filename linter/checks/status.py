@@ -230,8 +230,10 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         if hit.pos == "verbs" and _used_as_noun(sentence, hit):
             hit = replace(hit, pos="nouns")
         left, right = sentence.clause_span(hit.start, hit.end)
-        if (left, right) in seen or not _about(rule, sentence, hit, left, right):
+        if (left, right) in seen:
             continue
+        # the questions up to `seen.add` are pure: whether the clause is about the subject, the costliest
+        # of them, is asked last
         if rule.scope.anti_cues and rule.scope.anti_cues.search(sentence.text[left:right]):
             continue    # the clause is about another thing of the kind ("Text-Klassifizierer")
         thing = None
@@ -245,6 +247,8 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         restricted = has_word(sentence, "restrictions", 0, right)
         everyone = has_word(sentence, "everyone", 0, right)
         if not _said(expected, sentence, hit, left, right, dated, restricted, everyone, thing):
+            continue
+        if not _about(rule, sentence, hit, left, right):
             continue
         seen.add((left, right))
         # what follows only passes claims over (the stance, the costliest question, comes last)
