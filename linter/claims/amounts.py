@@ -18,6 +18,10 @@ NUMBER_PHRASE_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+# The words of a number phrase that is only an article ("eine", "a", "eine halbe").
+_ARTICLE_WORDS = {lang: articles | lex.HALVES for lang, articles in lex.ARTICLES.items()}
+
+
 def read_number(view: TokenView, i: int, after_hyphen: bool = False,
                 after_currency: bool = False) -> tuple[float, int, bool] | None:
     """The longest number phrase at i: its value, the index after it, and whether it is only an article."""
@@ -34,7 +38,7 @@ def read_number(view: TokenView, i: int, after_hyphen: bool = False,
         return None
     if view.low(end - 1) in lex.ABBREVIATED_SCALES and view.low(end) == "." and view.glued(end - 1, end):
         end += 1
-    only_article = set(phrase.lower().split()) <= lex.ARTICLES[view.lang] | lex.HALVES
+    only_article = set(phrase.lower().split()) <= _ARTICLE_WORDS[view.lang]
     return value, end, only_article
 
 

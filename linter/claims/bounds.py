@@ -49,10 +49,13 @@ def bound_before(view: TokenView, start: int) -> tuple[str, int]:
 
 def bound_after(view: TokenView, last: int) -> tuple[str, int]:
     """A bound phrase right after the hit ("oder mehr", "begrenzt") and the index after it."""
-    for size in (2, 1):
-        indices = range(last, last + size)
-        if all(view.kind(k) == "word" and view.spaced(k - 1, k) for k in indices):
-            phrase = " ".join(view.low(k) for k in indices)
-            if phrase in lex.SUFFIX_BOUNDS:
-                return lex.SUFFIX_BOUNDS[phrase], last + size
+    if view.kind(last) != "word" or not view.spaced(last - 1, last):
+        return "", last
+    word = view.lows[last]
+    if view.kind(last + 1) == "word" and view.spaced(last, last + 1):
+        pair = f"{word} {view.lows[last + 1]}"
+        if pair in lex.SUFFIX_BOUNDS:
+            return lex.SUFFIX_BOUNDS[pair], last + 2
+    if word in lex.SUFFIX_BOUNDS:
+        return lex.SUFFIX_BOUNDS[word], last + 1
     return "", last

@@ -10,6 +10,7 @@ from linter.claims.numbers import ordinal, parse_number
 from linter.claims.tokens import TokenView
 from linter.vocabulary import word_set
 
+_LANG_FORMS = frozenset({"lange", "langen", "langer", "langes", "langem"})  # "zehn Sekunden lange Videos"
 _HEAD_REACH = 12    # tokens between "die Zahl der Welpen" and the number it is given
 
 
@@ -169,6 +170,6 @@ def next_noun(view: TokenView, k: int) -> str:
 
 def long_noun(view: TokenView, k: int) -> str:
     """ "zehn Sekunden lange Videos" qualifies "Videos"."""
-    if view.lang == "de" and re.fullmatch(r"lang(?:e|en|er|es|em)", view.low(k)) and view.spaced(k - 1, k):
+    if view.lang == "de" and view.low(k) in _LANG_FORMS and view.spaced(k - 1, k):
         return next_noun(view, k + 1)
     return ""

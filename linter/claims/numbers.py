@@ -227,10 +227,13 @@ def parse_digits(text: str, lang: str) -> float | None:
     return float(text.replace(thousands, "").replace(decimal, "."))
 
 
+_GROUPED_INT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+")
+
+
 def parse_grouped_int(text: str) -> int | None:
     """Read a pixel figure, where "1.920" and "1,920" both mean 1920 whatever the language."""
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
-        return int(re.sub(r"[.,]", "", text))
+    if _GROUPED_INT_RE.fullmatch(text):
+        return int(text.replace(".", "").replace(",", ""))
     return None
 
 

@@ -51,9 +51,10 @@ def find_quantities(text: str, lang: str = "de", words: Iterable[tuple] | None =
     if not (_SIGN_OR_HINT[lang].search(text) or _opening_word(text, lang, words)):
         return []
     view = TokenView(text, lang)
-    # Trying the matchers only at tokens that can open one of them is the other half of the speed-up.
-    opens = _OPENS[lang]
-    return _walk(view, compress(range(len(view.lows)), map(opens.__getitem__, view.lows)))
+    # Trying at each token only the shapes it can open (most tokens open none) is the other half of the
+    # speed-up.
+    shapes = list(map(_OPENS[lang].__getitem__, view.lows))
+    return _walk(view, compress(range(len(shapes)), shapes), shapes)
 
 
 def _opening_word(text: str, lang: str, words: Iterable[tuple] | None) -> bool:
@@ -65,27 +66,28 @@ def _opening_word(text: str, lang: str, words: Iterable[tuple] | None) -> bool:
 def find_quantities_everywhere(text: str, lang: str = "de") -> list[Quantity]:
     """`find_quantities` trying the matchers at every token: the reference its gates are tested against."""
     view = TokenView(text, lang if lang in lex.ARTICLES else "de")
-    return _walk(view, range(len(view.texts)))
+    every_shape = tuple(matcher for matcher, _ in _SHAPES)
+    return _walk(view, range(len(view.texts)), [every_shape] * len(view.texts))
 
 
-def _walk(view: TokenView, starts: Iterable[int]) -> list[Quantity]:
-    """Match at each start index in order; after a match, continue behind it."""
+def _walk(view: TokenView, starts: Iterable[int], shapes: list[tuple]) -> list[Quantity]:
+    """Match at each start index in order, with the shapes listed for it; after a match, continue
+    behind it."""
     found: list[Quantity] = []
     resume = 0
     for i in starts:
         if i < resume:
             continue
-        hit = _match(view, i)
+        hit = _match(view, i, shapes[i])
         if hit is not None:
             found.append(_finish(view, hit))
             view.floor, resume = found[-1].end, hit.last
     return found
 
 
-def _match(view: TokenView, i: int) -> Hit | None:
-    """Try each phrase shape at token i, the more specific first."""
-    for matcher in (resolution_pair, resolution_name, vague, long_word, adjective, money_first, every, ordinal_count,
-                    _number):
+def _match(view: TokenView, i: int, shapes: tuple) -> Hit | None:
+    """Try each of these phrase shapes at token i (the more specific first, see _SHAPES)."""
+    for matcher in shapes:
         hit = matcher(view, i)
         if hit is not None:
             return hit
@@ -112,18 +114,19 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # TOKEN_RE's letter runs: the words of clai
 
 
 class _Opens(dict):
-    """Whether a token with this lowercased text can open a phrase shape, judged once per spelling and
-    language: a corpus repeats its words."""
+    """The phrase shapes a token with this lowercased text can open (none: it opens no phrase), judged
+    once per spelling and language: a corpus repeats its words."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
 
-    def __missing__(self, low: str) -> bool:
+    def __missing__(self, low: str) -> tuple:
         if len(self) > _OPENERS_LIMIT:
             self.clear()
-        opens = self[low] = low[0].isdigit() or may_start(low, self.lang)
-        return opens
+        opens = low[0].isdigit() or may_start(low, self.lang)
+        shapes = self[low] = tuple(matcher for matcher, can in _SHAPES if can(low, self.lang)) if opens else ()
+        return shapes
 
 
 def _signs(lang: str) -> str:
@@ -198,3 +201,20 @@ def _stated(view: TokenView, i: int, value: float, hit: Hit | None) -> Hit | Non
         return hit
     factor = float(hit.value) / value
     return replace(hit, precision=precision * factor, coarse=coarse or hit.coarse)
+
+
+# Each phrase shape, the more specific first, with what its matcher asks of the lowercased text of its
+# first token: a superset of what it accepts there, asked only of a token that may open a phrase at all.
+# A number is tried at every such token (German number words are compounds, parsed rather than listed).
+_SHAPES = (
+    (resolution_pair, lambda low, lang: low[0].isdigit()),
+    (resolution_name, lambda low, lang: low in NAME_PREFIXES),
+    (vague, lambda low, lang: low in lex.ARTICLES[lang] or low in lex.VAGUE_WORDS[lang] or low in lex.VAGUE_COUNTS),
+    (long_word, lambda low, lang: lex.LONG_WORD_RE.match(low) is not None or lang == "en" and low == "for"),
+    (adjective, lambda low, lang: len(low) >= 3 and low in lex.UNIT_WORDS["en"] if lang == "en"
+     else lex.ADJECTIVE_UNIT_RE.match(low) is not None),
+    (money_first, lambda low, lang: low in measures.CURRENCY_OPENERS),
+    (every, lambda low, lang: low in measures.INTERVAL_WORDS.get(lang, ())),
+    (ordinal_count, lambda low, lang: low in lex.ARTICLES[lang]),
+    (_number, lambda low, lang: True),
+)
