@@ -108,6 +108,26 @@ def find_mentions(text: str, rulebook: Rulebook, lang: str | None = None) -> lis
     return sorted(known + foreign, key=lambda m: m.start) if foreign else known
 
 
+class _cached:
+    """functools.cached_property without its lock: Python 3.11 takes an RLock at every first reading (some
+    3,000 instructions, for each of a sentence's properties, of every sentence). The value is stored in
+    the instance, where later readings find it without calling anything; a sentence is read by one
+    thread, and its properties are pure, so a race could only compute one twice."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass
 class Sentence:
     """One sentence of a draft, with what the engine knows about it."""
@@ -142,7 +162,7 @@ class Sentence:
     # answers the sentence gave, by question and arguments: fact after fact of one subject asks the same
     _asked: dict = field(default_factory=dict, repr=False)
 
-    @functools.cached_property
+    @_cached
     def folded(self) -> str:
         """The text case-folded, for substring tests before regular expressions (literals.py)."""
         return self.text.casefold()
@@ -156,13 +176,13 @@ class Sentence:
             answer = self._asked[key] = question(self, *arguments)
         return answer
 
-    @functools.cached_property
+    @_cached
     def references(self) -> dict:
         """Event subject id -> whether the sentence refers to it ("der Leak"), asked only where an event's
         fact is judged (in_scope)."""
         return {sid: any(terms.search(self.text) for terms in lists) for sid, lists in self.event_terms}
 
-    @functools.cached_property
+    @_cached
     def words(self) -> list[tuple[str, int, int]]:
         """(lower-case word, start, end) for each word of the sentence (letters only)."""
         return words(self.text)
@@ -189,7 +209,8 @@ class Sentence:
     def quantities(self) -> list:
         """The quantities the sentence states (parsed once)."""
         if self._quantities is None:
-            self._quantities = [q for q in find_quantities(self.text, self.lang, self.words) if not self._designates(q)]
+            found = find_quantities(self.text, self.lang, self.words)
+            self._quantities = [q for q in found if not self._designates(q)] if found else found
         return self._quantities
 
     def _designates(self, quantity) -> bool:
@@ -211,7 +232,7 @@ class Sentence:
             self._dates = find_dates(self.text, self.lang, self.draft_date, self.words)
         return self._dates
 
-    @functools.cached_property
+    @_cached
     def predicates(self) -> list:
         """The predicates of the shared vocabulary the sentence says (claims/predicates.py)."""
         if self.lexicon is None:
@@ -221,13 +242,13 @@ class Sentence:
         # a word inside a name says nothing ("Nordstädter Verkehrsbetriebe" is no "Betrieb")
         return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)]
 
-    @functools.cached_property
+    @_cached
     def predicate_names(self) -> frozenset:
         """The names of the predicates the sentence says: a fact whose predicates are none of them has
         nothing to check here."""
         return frozenset(hit.predicate for hit in self.predicates)
 
-    @functools.cached_property
+    @_cached
     def clauses(self) -> list:
         """The sentence's clauses, insertions joined to them (claims/clauses.py)."""
         # a predicate's verb makes a clause; in German only a finite one: not a participle ("ge…t"), not
