@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .claims.clauses import clause_of, clause_pieces, german_finite
+from .claims.clauses import clause_breaks, clause_of, clause_pieces, german_finite
 from .claims.dates import find_dates
 from .claims.elsewhere import placed_elsewhere
 from .claims.entities import foreign_names
@@ -251,15 +251,17 @@ class Sentence:
     @_cached
     def clauses(self) -> list:
         """The sentence's clauses, insertions joined to them (claims/clauses.py)."""
+        breaks = clause_breaks(self.text, self.words)
+        if not breaks:  # one piece: no verb or event to weigh
+            return [(0, len(self.text))]
         # a predicate's verb makes a clause; in German only a finite one: not a participle ("ge…t"), not
         # an infinitive with "zu", not the last word of a piece ("…, Regisseuren und Experten veröffentlicht")
-        # verbs and events are generators: a sentence of one piece never reads them
-        verbs = ((h.start, h.end) for h in self.predicates if h.pos == "verbs"
-                 and (self.lang == "en" or german_finite(self.text, h.start, h.end)))
+        verbs = [(h.start, h.end) for h in self.predicates if h.pos == "verbs"
+                 and (self.lang == "en" or german_finite(self.text, h.start, h.end))]
         # a piece that says a predicate and names its own date is a clause of its own, verb or not
         # ("Construction is to start in 2027, with operation planned for 2029")
-        events = (((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates())
-        return clause_pieces(self.text, self.lang, verbs, events, self.words)
+        events = [((h.start, h.end), (d.start, d.end)) for h in self.predicates for d in self.dates()]
+        return clause_pieces(self.text, self.lang, verbs, events, self.words, breaks)
 
     def clause_span(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The clause that holds [start, end)."""

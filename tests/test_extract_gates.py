@@ -191,7 +191,7 @@ def test_number_phrases_hold_only_number_phrase_words(lang: str) -> None:
                 assert set(phrase[1:]) <= NUMBER_PHRASE_WORDS[lang], phrase
 
 
-# The cuts as one pattern, the conjunctions a branch of it: the reference clauses._breaks is held to.
+# The cuts as one pattern, the conjunctions a branch of it: the reference clauses.clause_breaks is held to.
 ONE_PATTERN = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014\[\]]|\s-\s|\b(?:"
                          + "|".join(sorted(clauses._JOINING_WORDS)) + r")\b", re.IGNORECASE)
 # Random text from the characters and words at the cuts' edges: conjunctions in other cases and glued to
@@ -205,7 +205,7 @@ CLAUSE_SENTENCES = [row[1] for row in test_predicates.CLAUSES.values()] + QUANTI
 @pytest.mark.parametrize("texts", [CLAUSE_SENTENCES, RANDOM_TEXTS], ids=["table-rows", "random"])
 def test_clause_cuts_are_the_one_patterns(texts: list[str]) -> None:
     for text in texts:
-        assert clauses._breaks(text, words(text)) == [m.span() for m in ONE_PATTERN.finditer(text)], text
+        assert clauses.clause_breaks(text, words(text)) == [m.span() for m in ONE_PATTERN.finditer(text)], text
 
 
 # Random text from the pieces at the quantity gate's edges: signs, digits, opaque runs, units with slashes,

@@ -40,14 +40,15 @@ def _openers(lang: str) -> frozenset:
     return frozenset(w.lower() for w in word_lists()["clause_openers"].get(lang, ()))
 
 
-def clause_pieces(text: str, lang: str, verb_spans: Iterable = (), events: Iterable = (),
-                  tokens=None) -> list[tuple[int, int]]:
-    """The clauses of a sentence as spans; insertions are joined to the clause before them. `tokens`:
-    the text's words as (lower case, start, end), when the caller has them (claims/predicates.words).
-    `verb_spans` and `events` are read only when the sentence has more than one piece (they may be lazy)."""
+def clause_pieces(text: str, lang: str, verb_spans: Iterable = (), events: Iterable = (), tokens=None,
+                  breaks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The clauses of a sentence as spans; insertions are joined to the clause before them. `tokens` (the
+    text's words as (lower case, start, end), claims/predicates.words) and `breaks` (its clause_breaks):
+    when the caller has them."""
     if tokens is None:
         tokens = words(text)
-    breaks = _breaks(text, tokens)
+    if breaks is None:
+        breaks = clause_breaks(text, tokens)
     if not breaks:
         return [(0, len(text))]
     cuts = [0]
@@ -73,10 +74,10 @@ def clause_pieces(text: str, lang: str, verb_spans: Iterable = (), events: Itera
     return [(a, b) for a, b, _ in merged]
 
 
-def _breaks(text: str, tokens) -> list[tuple[int, int]]:
-    """The spans where the sentence is cut, in order: punctuation, and conjunctions standing as words of
-    their own (not glued to a digit or "_", as in "3und")."""
-    spans = [match.span() for match in _BREAK.finditer(text)]
+def clause_breaks(text: str, tokens) -> list[tuple[int, int]]:
+    """The spans where a sentence is cut, in order: punctuation, and conjunctions standing as words of
+    their own (not glued to a digit or "_", as in "3und"). `tokens`: its words (claims/predicates.words)."""
+    spans = list(map(re.Match.span, _BREAK.finditer(text)))
     if _JOINING_WORDS.isdisjoint(map(itemgetter(0), tokens)):
         return spans
     spans += [(start, end) for word, start, end in tokens if word in _JOINING_WORDS

@@ -47,20 +47,16 @@ def find_quantities(text: str, lang: str = "de", words: Iterable[tuple] | None =
     text's words as (lower case, start, end), when the caller has them (claims/predicates.words)."""
     lang = lang if lang in lex.ARTICLES else "de"
     # Most sentences have no token that can open a phrase shape: then there is no need to build the
-    # token view at all.
-    if not (_SIGN_OR_HINT[lang].search(text) or _opening_word(text, lang, words)):
-        return []
+    # token view at all. Without a sign, digit or opaque run, a token that can is a word that can.
+    if not _SIGN_OR_HINT[lang].search(text):
+        lows = map(itemgetter(0), words) if words is not None else map(str.lower, _LETTERS.findall(text))
+        if not any(map(_OPENS[lang].__getitem__, lows)):
+            return []
     view = TokenView(text, lang)
     # Trying at each token only the shapes it can open (most tokens open none) is the other half of the
     # speed-up.
     shapes = list(map(_OPENS[lang].__getitem__, view.lows))
     return _walk(view, compress(range(len(shapes)), shapes), shapes)
-
-
-def _opening_word(text: str, lang: str, words: Iterable[tuple] | None) -> bool:
-    """Whether a word of the text (a letter run) can open a phrase shape."""
-    lows = map(itemgetter(0), words) if words is not None else map(str.lower, _LETTERS.findall(text))
-    return any(map(_OPENS[lang].__getitem__, lows))
 
 
 def find_quantities_everywhere(text: str, lang: str = "de") -> list[Quantity]:
