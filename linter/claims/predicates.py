@@ -82,6 +82,42 @@ def _compound_head(word: str, single: dict) -> tuple:
     return ()
 
 
+class _Forms:
+    """One language's forms of a lexicon as the reader looks them up: a word's phrases (by their first
+    word) and its own forms in one table, and the compound heads found, by spelling."""
+
+    LIMIT = 100_000     # compounds remembered before starting over
+
+    def __init__(self, lexicon, lang: str) -> None:
+        self.lexicon = lexicon
+        self.single = lexicon.single.get(lang, {})
+        phrases = lexicon.phrases.get(lang, {})
+        self.entries = {word: (phrases.get(word, ()), self.single.get(word, ())) for word in {*self.single, *phrases}}
+        self.heads: dict[str, tuple] = {}
+
+    def head(self, word: str) -> tuple:
+        """_compound_head, remembered."""
+        forms = self.heads.get(word)
+        if forms is None:
+            if len(self.heads) > self.LIMIT:
+                self.heads.clear()
+            forms = self.heads[word] = _compound_head(word, self.single)
+        return forms
+
+
+_TABLES: dict[tuple[int, str], _Forms] = {}
+
+
+def _forms(lexicon, lang: str) -> _Forms:
+    """The reader's table for a lexicon, built once (a lexicon is built once per pack)."""
+    table = _TABLES.get((id(lexicon), lang))
+    if table is None or table.lexicon is not lexicon:
+        if len(_TABLES) > 16:
+            _TABLES.clear()
+        table = _TABLES[id(lexicon), lang] = _Forms(lexicon, lang)
+    return table
+
+
 def _with_its_noun(hit: PredicateHit, hits: list, tokens: list, text: str, lang: str) -> PredicateHit | None:
     """A with_noun verb as the verb it is when a noun of its predicate is what it speaks of: in its
     stretch of the sentence (no punctuation between them, and no "und"/"and" after the verb) and not
@@ -111,20 +147,24 @@ def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozen
     """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it.
     `tokens`: the text's words(), when the caller has them already."""
     tokens = words(text) if tokens is None else tokens
-    single, phrases = lexicon.single.get(lang, {}), lexicon.phrases.get(lang, {})
+    table = _forms(lexicon, lang)
+    entries, compounds, count = table.entries, lang == "de", len(tokens)
     hits: list[PredicateHit] = []
     taken_until = -1
     for index, (word, start, end) in enumerate(tokens):
-        for rest, form in phrases.get(word, ()):
+        phrases, forms = entries.get(word, ((), ()))
+        for rest, form in phrases:
             n = len(rest)
-            if tuple(t[0] for t in tokens[index + 1:index + 1 + n]) == rest:
+            if index + n < count and tokens[index + 1][0] == rest[0] \
+                    and tuple(t[0] for t in tokens[index + 1:index + 1 + n]) == rest:
                 hits.append(PredicateHit(start, tokens[index + n][2], form.predicate, form.negated, form.pos))
                 taken_until = max(taken_until, tokens[index + n][2])
         if start < taken_until:
             continue
-        forms = single.get(word, ())
-        if not forms and lang == "de" and text[start].isupper() and len(word) >= 7:
-            forms = _compound_head(word, single)
+        if not forms:
+            if not compounds or len(word) < 7 or not text[start].isupper():
+                continue
+            forms = table.head(word)
         for form in forms:
             if form.companions:
                 if form.particle:
