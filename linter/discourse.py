@@ -240,7 +240,7 @@ class Sentence:
         hits = find_predicates(self.text, self.lang, self.lexicon, word_set("predicative_followers", self.lang),
                                self.words)
         # a word inside a name says nothing ("Nordstädter Verkehrsbetriebe" is no "Betrieb")
-        return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)]
+        return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)] if hits else hits
 
     @_cached
     def predicate_names(self) -> frozenset:

@@ -112,15 +112,15 @@ def test_every_shape_match_holds_one_of_its_anchors(sentence: str, lang: str) ->
     searches = W.anchors(lang)
     for needs, pattern in W.shapes(lang):
         for match in pattern.finditer(sentence):
-            assert any(searches[name].search(sentence, match.start(), match.end()) for name in needs), \
-                (pattern.pattern[:80], match.group())
+            assert any(all(searches[name].search(sentence, match.start(), match.end()) for name in anchor)
+                       for anchor in needs), (pattern.pattern[:80], match.group())
             assert W.trigger(lang).search(sentence, match.start(), match.end())
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_template_names_known_anchors(lang: str) -> None:
     for needs, _ in W.shapes(lang):
-        assert needs and needs <= W.anchors(lang).keys()
+        assert needs and all(anchor and anchor <= W.anchors(lang).keys() for anchor in needs)
 
 
 @pytest.fixture()

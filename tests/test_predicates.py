@@ -4,10 +4,13 @@ adjectives — and not found where its words mean something else. Sentences are 
 tests, about no story in particular."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from linter.claims import predicates
 from linter.claims.clauses import clause_pieces
-from linter.claims.predicates import find_predicates
+from linter.claims.predicates import find_predicates, words
 from linter.vocabulary import build_lexicon, predicate_definitions, role_of_title
 
 LEXICON = build_lexicon(predicate_definitions())
@@ -231,3 +234,34 @@ def test_compiled_vocabulary_is_the_yaml():
     from linter import vocabulary
     assert vocabulary.COMPILED.read_text(encoding="utf-8") == vocabulary.compiled_text(vocabulary.parse_sources()), \
         "run `python -m linter.vocabulary` to regenerate linter/vocabulary/vocabulary.json"
+
+
+def _follows_searching_every_window(tokens, index, rest, text, particle_ends_clause):
+    """_follows as it was written first: the whole stretch from the verb to each later word searched."""
+    n = len(rest)
+    for j in range(index + 1, len(tokens) - n + 1):
+        if predicates._CLAUSE_BREAK.search(text, tokens[index][2], tokens[j][1]):
+            return None
+        if all(tokens[j + k][0] == rest[k] for k in range(n)):
+            end = tokens[j + n - 1][2]
+            if particle_ends_clause and not predicates._CLAUSE_END.match(text, end):
+                continue
+            return tokens[j][1], end
+    return None
+
+
+FOLLOW_PIECES = ["vor", "an", "out", "stellte", "a", "b2", "x.", "3.", " ", " ", "  ", "\n", ".", ". ", ";", ":", "!",
+                 "?", "\u2013", "-", ",", "und", "Dr.", "z. B.", "2.", "\t"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_follows_reads_each_gap_once_as_searching_every_window_does(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(50):
+        text = "".join(rng.choice(FOLLOW_PIECES) + rng.choice(["", " "]) for _ in range(rng.randrange(2, 14)))
+        tokens = words(text)
+        for index in range(len(tokens)):
+            for rest in (("vor",), ("an",), ("out",), ("a", "b")):
+                for ends in (True, False):
+                    assert predicates._follows(tokens, index, rest, text, ends) == \
+                        _follows_searching_every_window(tokens, index, rest, text, ends), (text, index, rest)

@@ -150,23 +150,25 @@ NOT_YEAR_AFTER = frozenset({
 # Shapes as %-templates over the fragments of `_fragments`; a language tag of "*" means both languages.
 # Group names are shared, so one reader turns any shape into an interval.
 # Each shape also names its anchors, of which every match must contain one: a sentence holding none of
-# them is not searched with the shape (see `patterns_for`). The anchors, and the part of a shape carrying
-# them that the shape does not make optional: "year" a year in digits (YN, or Y's digits); "slash" the
-# "11/26" of "11/26/2024"; "dot" the "15.02" of "15.02.2024"; "qnum" "Q4"; "month" M; "weekday" WD;
+# them is not searched with the shape (see `patterns_for`); "a+b" is an anchor made of two, both of which
+# every match contains. The anchors, and the part of a shape carrying them that the shape does not make
+# optional: "year" a year in digits (YN, or Y's digits); "isodate" the "2024-02" of "2024-02-15"; "hnum"
+# "H1"; "digit" a digit (D); "slash" the "11/26" of "11/26/2024"; "dot" the "15.02" of "15.02.2024";
+# "qnum" "Q4"; "part" PART; "month" M; "weekday" WD;
 # "dayword" DWORD; "season" SEASON; "quarter" QNOUN; "half" HNOUN; "yearpart" YPART; "ago" AGOUNIT;
 # "period" a noun of REL_UNITS or REL_SELF, which is what Y writes out besides digits ("Jahr", "year",
 # "Vorjahr", "heuer", "des Jahres") and what the relative shapes write out. Anchor words stand at a word
 # start: after a space, a hyphen, or where LEFT allows a match to begin.
 TEMPLATES: tuple[tuple[str, str, str], ...] = (
     # numeric: "2024-02-15", "2024-02", "11/26/2024"
-    ("*", "year", r"%(P)s%(YN)s-(?P<mnum>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"),  # YN: a year
+    ("*", "isodate", r"%(P)s%(YN)s-(?P<mnum>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"),  # YN: a year
     ("*", "slash", r"%(P)s(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?:%(YN)s|(?P<yy>\d\d)(?!\d))"),
     # months: "im Februar 2024", "letzten März", "Januar bis März 2024", "Mitte Februar", "mid-February"
     ("*", "month", r"%(P)s(?:(?P<mmod>%(REL)s)\s+)?%(M)s(?:\s+%(Y)s)?"),
     ("*", "month", r"%(OPEN)s%(M0)s%(CONN)s%(M)s(?:\s+%(Y)s)?"),  # M0 opens it: M may follow "bis" unspaced
-    ("*", "month", r"%(P)s%(PART)s(?:\s+|-)%(M)s(?:\s+%(Y)s)?"),
+    ("*", "month+part", r"%(P)s%(PART)s(?:\s+|-)%(M)s(?:\s+%(Y)s)?"),
     # years: "Ende 2024", "by the end of the year", "zum Jahresende", "im Jahr 2024", "dieses Jahr"
-    ("*", "year period", r"%(P)s%(PART)s(?:\s+|-)%(Y)s"),
+    ("*", "part+year part+period", r"%(P)s%(PART)s(?:\s+|-)%(Y)s"),
     ("*", "yearpart", r"%(P)s(?P<ypart>%(YPART)s)(?:\s+%(Y)s)?"),
     ("*", "year period", r"%(P)s%(Y)s"),
     # seasons, quarters, halves: "late summer 2025", "Winter 2024/25", "Q4 '24", "im ersten Halbjahr 2025"
@@ -175,35 +177,35 @@ TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("*", "quarter", r"%(P)s(?:(?:dem|das|the)\s+)?(?P<qword>%(QWORD)s)\s+%(QNOUN)s(?:\s+%(Y)s)?"),
     ("*", "qnum", r"%(P)sQ(?P<qnum>[1-4])(?:(?:\s*[/-]\s*|\s+)(?:%(YN)s|'?(?P<yy>\d\d)(?!\d)))?"),
     ("*", "half", r"%(P)s(?:(?:der|dem|des|the)\s+)?(?P<half>%(HALF)s)\s+(?P<hnoun>%(HNOUN)s)(?:\s+%(Y)s)?"),
-    ("*", "year", r"%(P)sH(?P<hnum>[12])(?:\s*/\s*|\s+)%(YN)s"),
+    ("*", "hnum", r"%(P)sH(?P<hnum>[12])(?:\s*/\s*|\s+)%(YN)s"),
     # days and weekdays: "gestern Abend", "am gestrigen Dienstag", "Dienstagabend", "Tuesday of last week"
     ("*", "dayword", r"%(P)s(?P<dword>%(DWORD)s)(?:\s+(?P<dpart>%(DPART)s))?"),
     ("*", "weekday", r"%(P)s%(WMOD)s%(WD)s(?P<wsuf>%(DPART)s)?(?:\s+(?P<dpart>%(DPART)s))?"
                      r"(?:,?\s+(?:der\s+|of\s+)?(?P<wkmod>%(REL)s)\s+(?:Woche|week))?"),
     # German days: "15.02.2024", "am 15. Februar 2024", "vom 1. bis 15. März", "Dienstag, dem 26. November"
     ("de", "dot", r"%(P)s%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\.(?:%(YN)s|(?P<yy>\d\d)(?!\d))?"),
-    ("de", "month", r"%(P)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
-    ("de", "month", r"%(OPEN)s%(D0)s(?:\.\s*%(M0)s|(?P<dot0>\.))?%(CONN)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
-    ("de", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
-    ("de", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\."
+    ("de", "month+digit", r"%(P)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", "month+digit", r"%(OPEN)s%(D0)s(?:\.\s*%(M0)s|(?P<dot0>\.))?%(CONN)s%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", "weekday+digit", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.\s*%(M)s(?:\s+%(Y)s)?"),
+    ("de", "weekday+dot", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:(?:dem|den)\s+)?%(D)s\.(?P<mnum>1[0-2]|0?[1-9])\."
                       r"(?:%(YN)s|(?P<yy>\d\d))?"),
     # German relative periods: "letzte Woche", "im Vormonat", "Ende des Monats", "vor zwei Wochen"
     # "Woche", "Monat(e)s" are REL_UNITS, "Vorwoche", "Vormonat(s)" REL_SELF: "period".
     ("de", "period", r"%(P)s(?:(?:der|dem|den|des)\s+)?(?:(?P<rmod>%(REL)s)\s+(?P<runit>Woche|Monat(?:e?s)?)"
                      r"|(?P<rself>Vorwoche|Vormonats?))"),
-    ("de", "period", r"%(P)s%(PART)s\s+(?:des\s+)?(?:(?P<pmod>%(REL)s)\s+)?(?P<pmonth>Monats)"),
+    ("de", "part+period", r"%(P)s%(PART)s\s+(?:des\s+)?(?:(?P<pmod>%(REL)s)\s+)?(?P<pmonth>Monats)"),
     ("de", "ago", r"%(P)svor\s+(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)"),
     # English days: "15 February 2024", "February 15, 2024", "March 1–15", "Tuesday, November 26, 2024"
-    ("en", "month", r"%(P)s(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(Y)s)?"),
-    ("en", "month", r"%(P)s%(M)s\s+(?:the\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
-    ("en", "month", r"%(OPEN)s%(M0)s\s+%(D0)s%(ORD)s%(CONN)s(?:%(M)s\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
-    ("en", "month", r"%(OPEN)s%(D0)s%(ORD)s%(CONN)s%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
-    ("en", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+%(M)s\s+%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
-    ("en", "weekday", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
+    ("en", "month+digit", r"%(P)s(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(Y)s)?"),
+    ("en", "month+digit", r"%(P)s%(M)s\s+(?:the\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", "month+digit", r"%(OPEN)s%(M0)s\s+%(D0)s%(ORD)s%(CONN)s(?:%(M)s\s+)?%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", "month+digit", r"%(OPEN)s%(D0)s%(ORD)s%(CONN)s%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
+    ("en", "weekday+digit", r"%(P)s%(WMOD)s%(WD)s,?\s+%(M)s\s+%(D)s%(ORD)s(?:,?\s+%(YN)s)?"),
+    ("en", "weekday+digit", r"%(P)s%(WMOD)s%(WD)s,?\s+(?:the\s+)?%(D)s%(ORD)s\s+(?:of\s+)?%(M)s(?:,?\s+%(YN)s)?"),
     # English relative periods: "last week", "earlier this year", "the end of the month", "two weeks ago"
     # "week", "month", "year" are REL_UNITS: "period".
     ("en", "period", r"%(P)s(?:(?P<clip>earlier|later)\s+)?(?P<rmod>%(REL)s)\s+(?P<runit>week|month|year)"),
-    ("en", "period", r"%(P)s%(PART)s\s+(?:the\s+|(?P<pmod>%(REL)s)\s+)(?P<pmonth>month)"),
+    ("en", "part+period", r"%(P)s%(PART)s\s+(?:the\s+|(?P<pmod>%(REL)s)\s+)(?P<pmonth>month)"),
     ("en", "ago", r"%(P)s(?P<n>%(NUM)s)\s+(?P<agounit>%(AGOUNIT)s)\s+ago"),
 )
 # A date starts at a word start, not inside a number, a price or a compound ("GPT-2024", "$2024", "1/2024");
@@ -275,10 +277,11 @@ def _fragments(lang: str) -> dict[str, str]:
 
 @cache
 def _sources(lang: str) -> tuple[tuple[frozenset[str], str], ...]:
-    """The shapes' regexes for one language, each with the names of its anchors, in template order."""
+    """The shapes' regexes for one language, each with its anchors (each a set of names, all of which a match
+    contains), in template order."""
     parts = _fragments(lang)
-    return tuple((frozenset(anchors.split()), LEFT + template % parts + RIGHT)
-                 for tag, anchors, template in TEMPLATES if tag in ("*", lang))
+    return tuple((frozenset(frozenset(anchor.split("+")) for anchor in anchors.split()),
+                  LEFT + template % parts + RIGHT) for tag, anchors, template in TEMPLATES if tag in ("*", lang))
 
 
 @cache
@@ -288,7 +291,7 @@ def _shape(lang: str, index: int) -> re.Pattern[str]:
 
 
 def shapes(lang: str) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
-    """The compiled shapes for one language, each with the names of its anchors, in template order."""
+    """The compiled shapes for one language, each with its anchors (see `_sources`), in template order."""
     return tuple((needs, _shape(lang, index)) for index, (needs, _) in enumerate(_sources(lang)))
 
 
@@ -304,12 +307,13 @@ def _anchor_words(lang: str) -> dict[str, Iterable[str]]:
     return {
         "month": MONTHS[lang], "weekday": WEEKDAYS[lang], "dayword": DAY_WORDS[lang], "season": SEASONS[lang],
         "quarter": QUARTER_NOUNS, "half": HALF_NOUNS[lang], "yearpart": YEAR_PART_WORDS[lang],
-        "ago": AGO_UNITS, "period": [*REL_UNITS, *REL_SELF],
+        "ago": AGO_UNITS, "period": [*REL_UNITS, *REL_SELF], "part": PARTS[lang],
     }
 
 
 # Anchors in digits need no word start: a year may follow "Q4/", a month number sits inside "11/26".
-DIGIT_ANCHORS = {"year": r"(?:19|20)\d\d", "slash": r"\d/\d", "dot": r"\d\.\d", "qnum": r"Q[1-4]"}
+DIGIT_ANCHORS = {"year": r"(?:19|20)\d\d", "isodate": r"(?:19|20)\d\d-[01]\d", "digit": r"\d", "slash": r"\d/\d",
+                 "dot": r"\d\.\d", "qnum": r"Q[1-4]", "hnum": r"H[12]"}
 WORD_START = r"(?<!\w)"
 
 
@@ -444,4 +448,5 @@ def _anchor_needs(lang: str) -> dict:
 @cache
 def _anchored(lang: str, found: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     """The shapes with one of the `found` anchors."""
-    return tuple(_shape(lang, index) for index, (needs, _) in enumerate(_sources(lang)) if needs & found)
+    return tuple(_shape(lang, index) for index, (needs, _) in enumerate(_sources(lang))
+                 if any(anchor <= found for anchor in needs))

@@ -43,9 +43,14 @@ def words(text: str) -> list[tuple[str, int, int]]:
 def _follows(tokens: list, index: int, rest: tuple, text: str, particle_ends_clause: bool) -> tuple | None:
     """The span of `rest` (a particle or a phrase's words) after token `index`, in the same clause."""
     n = len(rest)
+    gap = tokens[index][2]
     for j in range(index + 1, len(tokens) - n + 1):
-        if _CLAUSE_BREAK.search(text, tokens[index][2], tokens[j][1]):
+        # Only the gap before word j is searched: one before it held no break, or we would have stopped, and a
+        # closing period counts only where nothing but space follows it. A single space breaks nothing.
+        start = tokens[j][1]
+        if (start - gap != 1 or text[gap] != " ") and _CLAUSE_BREAK.search(text, gap, start):
             return None
+        gap = tokens[j][2]
         if all(tokens[j + k][0] == rest[k] for k in range(n)):
             end = tokens[j + n - 1][2]
             if particle_ends_clause and not _CLAUSE_END.match(text, end):
