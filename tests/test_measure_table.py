@@ -47,6 +47,7 @@ FACTS = {
                 "nouns": {"de": ["Flug"], "en": ["flight"]}},
     "limit": {"measure": "power", "max": "50 MW"},
     "loose": {"measure": "percent", "exact": 40, "tolerance": "10%"},
+    "screen": {"measure": "resolution", "exact": "1920x1080"},
 }
 
 ROWS = [
@@ -283,6 +284,11 @@ ROWS = [
     ("limit", "de", "Die Anlage leistet 60 Megawatt.", ERR),
     ("limit", "en", "The plant delivers up to 0.05 GW.", OK),
     ("limit", "en", "The plant delivers up to 80 MW.", ERR),
+    # --- a resolution stated exactly (a pair of sides, not a number: it once crashed the check) ---
+    ("screen", "de", "Die Clips haben 1920 × 1080 Pixel.", OK),
+    ("screen", "de", "Die Clips haben 1.280 × 720 Pixel.", ERR),
+    ("screen", "en", "The clips come in Full HD.", OK),
+    ("screen", "en", "The clips come in 4K.", ERR),
 ]
 
 

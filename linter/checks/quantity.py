@@ -144,7 +144,9 @@ def verdict(expected: Expected, quantity) -> str:
         factor = measures.seconds(expected.per) / measures.seconds(quantity.per)
     if expected.mode != "exact":
         return ERROR if _contradicts_limit(expected, quantity, factor) else CONSISTENT
-    fact, stated, tolerance = expected.low, float(quantity.value) * factor, expected.tolerance
+    # a resolution's value is its pair of sides; its interval, as the fact's, counts its pixels
+    amount = quantity.value[0] * quantity.value[1] if isinstance(quantity.value, tuple) else quantity.value
+    fact, stated, tolerance = expected.low, float(amount) * factor, expected.tolerance
     hedge = quantity.hedge
     if hedge == "exact" and quantity.coarse:
         hedge = "approx"  # "1 GW", "eine Million Haushalte": a round figure is a hedged one
