@@ -47,12 +47,10 @@ class _Table:
         self.used.add(key)
         entry = self.entries.get(key)
         if entry is not None:
-            try:
-                final_flags, code, groups, groupindex, indexgroup = entry
-                return _sre.compile(pattern, final_flags, array.array(_WORD, code).tolist(), groups,
-                                    groupindex, indexgroup)
-            except (TypeError, ValueError, RuntimeError, OverflowError):
-                del self.entries[key]       # not what this Python's engine takes: compile it afresh
+            compiled = _built(pattern, entry)
+            if compiled is not None:
+                return compiled
+            del self.entries[key]       # not what this Python's engine takes: compile it afresh
         compiled = self.compile_fresh(pattern, flags)
         entry = _entry(pattern, int(flags))
         if entry is not None and _built(pattern, entry) == compiled:
@@ -76,7 +74,8 @@ def _entry(pattern: str, flags: int) -> tuple | None:
 
 
 def _built(pattern: str, entry: tuple):
-    """The engine built from stored data (patterns compare equal when their code is the same)."""
+    """The engine built from stored data (patterns compare equal when their code is the same); None when
+    the data is not what this Python's engine takes."""
     try:
         final_flags, code, groups, groupindex, indexgroup = entry
         return _sre.compile(pattern, final_flags, array.array(_WORD, code).tolist(), groups, groupindex, indexgroup)
