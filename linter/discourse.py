@@ -24,6 +24,7 @@ from .claims.entities import foreign_names
 from .claims.predicates import find_predicates, words
 from .vocabulary import comparison_phrases, contrast_phrases, generic_references, word_phrases, word_set
 from .claims.quantities import find_quantities
+from .literals import fold
 from .rulebook import Rulebook, Scope
 from .segments import Document, Segment
 from .sentences import split_sentences
@@ -165,7 +166,7 @@ class Sentence:
     @_cached
     def folded(self) -> str:
         """The text case-folded, for substring tests before regular expressions (literals.py)."""
-        return self.text.casefold()
+        return fold(self.text)
 
     def answer(self, question, *arguments):
         """question(self, *arguments), worked out once for the sentence: the checks ask it the same for
@@ -414,7 +415,7 @@ def _stance(sentence: Sentence, start: int, end: int, forecast: bool, attributiv
 def _contexts_in(text: str, rulebook: Rulebook) -> set:
     # a section's text runs to thousands of characters, which a cue's regex tries at every position:
     # the strings its matches need are looked for first (literals.py), in one fold of the text
-    folded = text.casefold()
+    folded = fold(text)
     return {c.id for c in rulebook.contexts.values() if c.cues.search(text, folded)}
 
 

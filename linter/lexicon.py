@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .literals import may_match, required_literals
+from .literals import fold, may_match, required_literals
 from .regexcode import compile_program, from_program
 
 _WORD = r"\w"   # str patterns are Unicode: \w covers umlauts and accented letters
@@ -111,7 +111,7 @@ class Terms:
         if self.regex is None:
             return False
         if folded is None and len(text) >= PREFILTER_FROM:
-            folded = text.casefold()
+            folded = fold(text)
         if folded is not None and not may_match(self.regex.needs(), folded):
             return False
         return self.regex.search(text) is not None

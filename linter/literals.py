@@ -9,8 +9,10 @@ returns groups of strings such that every match contains one string of each grou
 meets the first group, rarely the second. None when it finds no group worth testing. It errs only
 towards None or fewer groups: a returned group is never wrong.
 
-Case: the strings are case-folded and so is the text tested, which keeps the test a superset for
-IGNORECASE patterns (re's case-insensitive equivalences are folds) and for case-sensitive ones alike.
+Case: the strings are folded by `fold` and so is the text tested, which keeps the test a superset for
+IGNORECASE patterns and for case-sensitive ones alike. `fold` is str.casefold, except for the one set of
+letters that re.IGNORECASE takes for one letter and casefold keeps apart: "I", "i", "İ" and dotless "ı"
+(casefold makes "İ" two characters, "i̇", and leaves "ı"). tests/test_literals.py checks every character.
 """
 from __future__ import annotations
 
@@ -21,11 +23,20 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
+# the letters re.IGNORECASE matches as "i" that casefold does not fold to it
+_FOLDS_APART = str.maketrans("\u0130\u0131", "ii")
 MIN_LENGTH = 3          # shorter strings occur in nearly every sentence: not worth a test
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 
 Needs = tuple[frozenset[str], ...]     # every group must be met: one string of each occurs
+
+
+def fold(text: str) -> str:
+    """The text as `may_match` tests it: case-folded, the i-letters made one (see above)."""
+    if "\u0130" in text or "\u0131" in text:      # rare: two substring tests cost less than translate
+        text = text.translate(_FOLDS_APART)
+    return text.casefold()
 
 
 def required_literals(source: str, flags: int = 0) -> Needs | None:
@@ -54,11 +65,11 @@ def _sequence(items: list) -> list[set[str]]:
             run.append(chr(arg))
             continue
         if run:
-            needs.append({"".join(run).casefold()})
+            needs.append({fold("".join(run))})
             run = []
         needs += _item(op, arg)
     if run:
-        needs.append({"".join(run).casefold()})
+        needs.append({fold("".join(run))})
     return needs
 
 
@@ -85,5 +96,5 @@ def _item(op, arg) -> list[set[str]]:
 
 
 def may_match(needs: Needs | None, folded_text: str) -> bool:
-    """False only when a pattern that needs these cannot match the (case-folded) text."""
+    """False only when a pattern that needs these cannot match the text (folded by `fold`)."""
     return needs is None or all(any(literal in folded_text for literal in group) for group in needs)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from linter.lexicon import PREFILTER_FROM
+from linter import literals
 from linter.literals import may_match, required_literals
 
 LANGS = ("de", "en")
@@ -434,7 +435,7 @@ def _searched_anchors(text: str, lang: str) -> frozenset[str]:
     searches = anchors(lang).items()
     if len(text) >= PREFILTER_FROM:
         # in a long text, first the words an anchor needs (each search tries every position: 40 KB, 5 ms)
-        folded, needs = text.casefold(), _anchor_needs(lang)
+        folded, needs = literals.fold(text), _anchor_needs(lang)
         searches = [(name, anchor) for name, anchor in searches if may_match(needs[name], folded)]
     return frozenset(name for name, anchor in searches if anchor.search(text))
 
