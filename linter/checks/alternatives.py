@@ -67,9 +67,11 @@ def _phrase(text: str) -> tuple:
 
 def value_mismatches(rule, sentence) -> Iterator[Mismatch]:
     """One mismatch for the first clause that denies the value or asserts a wrong alternative."""
-    wrong, right = _compiled(rule.expected, sentence.lang)
-    # most sentences hold neither an alternative nor the value's words: one search each decides
-    if not (wrong and wrong.search(sentence.text) or right and right.search(sentence.text)):
+    wrong, right, _, either = _compiled(rule.expected, sentence.lang)
+    # most sentences hold neither an alternative nor the value's words: the gate, then one search each,
+    # decides
+    if not (_may_hold(either, sentence) and (wrong and wrong.search(sentence.text)
+                                             or right and right.search(sentence.text))):
         return
     for left, end in sentence.clauses:
         span = _contradiction(rule, sentence, left, end)
@@ -122,19 +124,64 @@ _COMPILED: dict = {}
 
 def _compiled(expected, lang: str) -> tuple:
     """The wrong alternatives (listed, and the class's words but the right one) and the right words of
-    a fact, each compiled into one pattern for a language (None when there are none)."""
+    a fact, each compiled into one pattern for a language (None when there are none), with the gates
+    (see `_gate`) of the wrong ones and of either."""
     key = (id(expected), lang)
     entry = _COMPILED.get(key)
     if entry is None or entry[0] is not expected:
         right = expected.right.get(lang, ()) + expected.right.get("*", ())
-        wrong = [_pattern(p, lang, False) for p in expected.wrong]
+        wrong = [(p, False) for p in expected.wrong]
         if expected.among:
             said = {p[0][0].lower() for p in right}
-            wrong += [_pattern(_phrase(w), lang, True) for w in _class_words(expected.among, lang)
-                      if w.lower() not in said]
+            wrong += [(_phrase(w), True) for w in _class_words(expected.among, lang) if w.lower() not in said]
+        right = [(p, False) for p in right]
         # the fact is kept with its entry, so that its id is not reused by another while cached
-        entry = _COMPILED[key] = (expected, _either(wrong), _either([_pattern(p, lang, False) for p in right]))
-    return entry[1], entry[2]
+        entry = _COMPILED[key] = (expected, _either([_pattern(p, lang, inflected) for p, inflected in wrong]),
+                                  _either([_pattern(p, lang, False) for p, _ in right]),
+                                  _gate([p for p, _ in wrong]), _gate([p for p, _ in wrong + right]))
+    return entry[1:]
+
+
+# re's IGNORECASE takes "İ" and "ı" for "i", which str.casefold does not (and "ſ", "K" for "s", "k",
+# which it does): a text holding either passes the gate (tests/test_alternatives_gate.py checks every
+# character)
+_FOLDS_APART = "\u0130\u0131"
+_ASCII_LETTERS = re.compile("[A-Za-z]+")
+
+
+def _gate(phrases: list) -> tuple | None:
+    """Two searches, each cheap (neither begins with a lookbehind, so the engine skips to the places where
+    a key's first letter stands), at least one of which finds something in every text where one of the
+    phrases' patterns (`_pattern`) matches: the first word of an alternative in capitals as written, in
+    the text; of another, its longest run of ASCII letters case-folded (re's IGNORECASE matches an ASCII
+    letter only by one that case-folds to it, or by one of _FOLDS_APART), in the case-folded text. None
+    (no gate) when a phrase has no such run: its pattern is not bound to one."""
+    if not phrases:
+        return None
+    written, folded = set(), set()
+    for phrase in phrases:
+        if not phrase:
+            return None
+        text, capitals = phrase[0]
+        if capitals:
+            written.add(re.escape(text))
+            continue
+        runs = _ASCII_LETTERS.findall(text)
+        if not runs:
+            return None
+        folded.add(re.escape(max(runs, key=len).casefold()))
+    if folded:
+        written.update(_FOLDS_APART)    # single letters, not a class: the engine skips to a first letter of a branch
+    return (re.compile("|".join(sorted(written))) if written else None,
+            re.compile("|".join(sorted(folded))) if folded else None)
+
+
+def _may_hold(gate: tuple | None, sentence) -> bool:
+    """Whether the sentence passes the gate (see `_gate`): False only where no phrase of it can match."""
+    if gate is None:
+        return True
+    written, folded = gate
+    return bool(written and written.search(sentence.text) or folded and folded.search(sentence.folded))
 
 
 def _pattern(phrase: tuple, lang: str, inflected: bool) -> str:
@@ -162,8 +209,8 @@ def _either(patterns: list) -> re.Pattern | None:
 
 def first_alternative(expected, sentence, left: int, right: int) -> tuple[int, int] | None:
     """The span of the first wrong alternative in [left, right), if any."""
-    pattern = _compiled(expected, sentence.lang)[0]
-    match = pattern.search(sentence.text, left, right) if pattern else None
+    pattern, _, gate, _ = _compiled(expected, sentence.lang)
+    match = pattern.search(sentence.text, left, right) if pattern and _may_hold(gate, sentence) else None
     return match.span() if match else None
 
 
