@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.claims import clauses, quantities, tokens
+from linter.claims import bounds, clauses, quantities, tokens
 from linter.claims import date_words as W
 from linter.claims import numbers as lex
 from linter.claims.amounts import NUMBER_PHRASE_WORDS
@@ -236,3 +236,51 @@ def test_opaque_hint_search_finds_what_the_plain_alternation_finds() -> None:
     plain = re.compile(rf"{tokens._CODE_MARK}|{tokens._FILE_EXTENSION}", re.IGNORECASE)
     for text in QUANTITY_RANDOM_TEXTS + EDGE_SENTENCES:
         assert bool(tokens.OPAQUE_HINT_RE.search(text)) == bool(plain.search(text)), text
+
+
+# Random text ending in bound phrases (in any case, spaced unevenly, glued to what precedes them) and in
+# words that only end like one: the text before a quantity, as bounds.bound_before reads it.
+BOUND_PIECES = [*sorted(lex.BOUND_PHRASES), "ÜBER", "Mehr  als", "BIS\nzu", "into", "Foo", "x", "3", ".", "-", "=",
+                "_", " ", " ", "\t", "\u00a0", "İ", "ı", "ſ", "faſt", "CA.", "ab", "zuzu"]
+BOUND_RANDOM_TEXTS = ["".join(random.Random(seed).choices(BOUND_PIECES, k=seed % 9)) + " 5"
+                      for seed in range(3000)]
+
+
+def _searched_bound(view: tokens.TokenView, start: int) -> tuple[str, int]:
+    """bound_before without its gate: the search alone."""
+    match = bounds.BOUND_RE.search(view.text, max(view.floor, start - 40), start)
+    if match is None:
+        return "", start
+    return lex.BOUND_PHRASES[" ".join(match.group(1).lower().split())], match.start(1)
+
+
+def _outcome(read, *arguments):
+    try:
+        return read(*arguments)
+    except KeyError as error:  # a phrase IGNORECASE matched that lower() does not spell
+        return error.args
+
+
+def test_bound_gate_skips_no_phrase() -> None:
+    for text in BOUND_RANDOM_TEXTS + QUANTITY_SENTENCES + _prose()[:300]:
+        view = tokens.TokenView(text, "de")
+        for start in {*view.starts, len(text)}:
+            assert _outcome(bounds.bound_before, view, start) == _outcome(_searched_bound, view, start), (text, start)
+
+
+def test_bound_words_case_fold_as_their_search_does() -> None:
+    """The bound gate compares lower-case text: any character BOUND_RE's IGNORECASE takes for a letter of
+    a bound phrase must lower-case to that letter, or send the text to the search."""
+    letters = {char for phrase in lex.BOUND_PHRASES for char in phrase if not char.isspace()}
+    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, sys.maxunicode + 1))))
+    for letter in letters:
+        for match in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            char = match.group()
+            assert char.lower() == letter.lower() or bounds._CASE_FOLDS_APART.match(char), (letter, char)
+
+
+def test_token_columns_are_the_token_patterns_matches() -> None:
+    for text in QUANTITY_RANDOM_TEXTS + BOUND_RANDOM_TEXTS + QUANTITY_SENTENCES + _prose() + ["", " \x1c\x1f 3 "]:
+        texts, starts, ends, kinds = tokens.token_columns(text)
+        if "opaque" not in kinds:
+            assert list(zip(texts, starts, ends)) == [(m.group(), *m.span()) for m in tokens.TOKEN_RE.finditer(text)]

@@ -31,6 +31,12 @@ class Hit:
 _BOUND_ALTERNATIVES = sorted(lex.BOUND_PHRASES, key=len, reverse=True)
 _BOUND_PATTERNS = (re.escape(phrase).replace(r"\ ", r"\s+") for phrase in _BOUND_ALTERNATIVES)
 BOUND_RE = re.compile(r"(?<![\w.])(" + "|".join(_BOUND_PATTERNS) + r")\s*$", re.IGNORECASE)
+# What the text before a bound's hit ends with, but for whitespace: the last word of a bound phrase. Most
+# texts before a quantity end with none, which one test in C tells; BOUND_RE tries every position of them.
+_LAST_WORDS = tuple(sorted({phrase.split()[-1].lower() for phrase in lex.BOUND_PHRASES}))
+# IGNORECASE takes these for "i" and "s", str.lower() does not (tests/test_extract_gates.py checks every
+# character of the phrases): a text holding one is searched.
+_CASE_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def interval(amount: float, kind: str) -> tuple[str, float, float]:
@@ -41,7 +47,11 @@ def interval(amount: float, kind: str) -> tuple[str, float, float]:
 
 def bound_before(view: TokenView, start: int) -> tuple[str, int]:
     """The bound phrase right before a char offset, and where it starts."""
-    match = BOUND_RE.search(view.text, max(view.floor, start - 40), start)
+    window = max(view.floor, start - 40)
+    before = view.text[window:start].rstrip()
+    if not before.lower().endswith(_LAST_WORDS) and not _CASE_FOLDS_APART.search(before):
+        return "", start
+    match = BOUND_RE.search(view.text, window, start)
     if match is None:
         return "", start
     return lex.BOUND_PHRASES[" ".join(match.group(1).lower().split())], match.start(1)

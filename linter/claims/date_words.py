@@ -263,7 +263,9 @@ def _fragments(lang: str) -> dict[str, str]:
               rf"|(?P<ygen>(?:of\s+)?the\s+year)",
     }
     return {
-        "P": rf"(?:(?P<prep>{_alt(PREPS[lang])})\s+)?", "OPEN": rf"(?:(?P<open>{_alt(OPENERS[lang])})\s+)?",
+        # every shape opens with P: at each word of a text, the regex engine tries the prepositions of its
+        # first letter only
+        "P": rf"(?:(?P<prep>{_by_first_letter(PREPS[lang])})\s+)?", "OPEN": rf"(?:(?P<open>{_alt(OPENERS[lang])})\s+)?",
         "CONN": rf"\s*(?P<conn>{_alt(CONNECTORS[lang])})\s*", "D": day % "day", "D0": day % "day0",
         "ORD": r"(?:st|nd|rd|th)?", "M": _months(lang, "mon"), "M0": _months(lang, "mon0"), "YN": year,
         "Y": f"(?:{anchors[lang]})", "REL": rel, "WD": f"(?P<wd>{_alt(WEEKDAYS[lang])})",

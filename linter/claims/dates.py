@@ -97,14 +97,18 @@ def _find(text: str, lang: str, reference: dt.date | None, patterns: Iterable[re
                 opaque = SpanSet([m.span() for m in OPAQUE_RE.finditer(text)] if _OPAQUE_HINT.search(text) else [])
             if opaque.overlaps(match.start(), match.end()):
                 continue
+            reader = _Reader(match, lang, ref)
             try:
-                span = _Reader(match, lang, ref).read()
+                span = reader.read()
             except (ValueError, OverflowError):  # beyond the calendar (years 1-9999): no date to compare
                 span = None
             if span is not None:
                 mention = DateMention(match.start(), match.end(), match.group(), span.first, span.last,
                                       span.granularity, span.weekday, span.relative, span.explicit_year)
-                found.append(mention if _YEAR_GROUPS & _written(match) else _lean_to_past(mention, ref))
+                written = any(reader.g.get(name) for name in _YEAR_GROUPS)
+                found.append(mention if written else _lean_to_past(mention, ref))
+    if len(found) < 2:  # nothing overlaps, nothing to join
+        return found
     return _merge_anniversaries(_longest_first(found), text, ref)
 
 
@@ -148,11 +152,6 @@ def _back_by(offset: DateMention, ref: dt.date) -> dt.date | None:
 # report far more often than they announce ("im November" in a February draft is the past November).
 _FUTURE_REACH = dt.timedelta(days=120)
 _YEAR_GROUPS = {"year", "yy", "ymod", "yself", "ygen"}   # a year was written, absolutely or relatively
-
-
-def _written(match: re.Match) -> set:
-    """The names of the groups a match filled."""
-    return {name for name, value in match.groupdict().items() if value}
 
 
 def _lean_to_past(mention: DateMention, ref: dt.date) -> DateMention:
@@ -432,8 +431,9 @@ class _Reader:
         after = NEXT_WORD_RE.match(text, match.end())
         if after and after.group(1).lower() in W.NOT_YEAR_AFTER:
             return False
+        # the two words before, or the last of them, one of the table's words or phrases (two words at most)
         before = self._word_before(2)
-        return "prep" in self.g or not any(before == w or before.endswith(" " + w) for w in W.NOT_YEAR_BEFORE)
+        return "prep" in self.g or not (before in W.NOT_YEAR_BEFORE or before.rpartition(" ")[2] in W.NOT_YEAR_BEFORE)
 
     def _word_before(self, count: int = 1) -> str:
         """The last `count` words before the match, lowercased, without trailing dots."""

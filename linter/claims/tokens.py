@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 
 from linter import measures
 
@@ -19,6 +21,8 @@ class Token:
 
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+# Splitting at the tokens yields the runs of whitespace between them and the tokens, alternately.
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 # Paths, file names and code-like runs carry digits that are no claims ("bild-1920x1080.png", "dauer=120").
 # A slash inside a unit ("km/h", "m/s") is prose.
 # The slash comes first and the units are looked for behind it: before it, the dozen look-behinds ran at
@@ -56,7 +60,22 @@ def tokenize(text: str) -> list[Token]:
 def token_columns(text: str) -> tuple[list[str], list[int], list[int], list[str]]:
     """The tokens of `tokenize` as columns (texts, starts, ends, kinds): no per-token object to build."""
     # Opaque runs are rare in prose: look for them only where a character they need occurs.
-    opaque = OPAQUE_RE.finditer(text) if OPAQUE_HINT_RE.search(text) else ()
+    if OPAQUE_HINT_RE.search(text):
+        return _columns_with_opaque_runs(text)
+    # Without them every column is built in C: the running sums of the lengths of the pieces of a split
+    # (whitespace, token, whitespace, ..., whitespace) are each token's start and end in turn.
+    pieces = _TOKEN_SPLIT.split(text)
+    texts = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces)))
+    return texts, bounds[0:-1:2], bounds[1::2], list(map(_KIND_BY_FIRST_CHAR.__getitem__, map(_FIRST, texts)))
+
+
+_FIRST = itemgetter(0)
+
+
+def _columns_with_opaque_runs(text: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """`token_columns` of a text that may hold opaque runs: each is one token, of kind "opaque"."""
+    opaque = OPAQUE_RE.finditer(text)
     matches: list[re.Match[str]] = []
     opaque_at: list[int] = []
     pos = 0
@@ -67,7 +86,7 @@ def token_columns(text: str) -> tuple[list[str], list[int], list[int], list[str]
         pos = run.end()
     matches += TOKEN_RE.finditer(text, pos, len(text))
     texts = [match.group() for match in matches]
-    kinds = [_KIND_BY_FIRST_CHAR[token[0]] for token in texts]
+    kinds = list(map(_KIND_BY_FIRST_CHAR.__getitem__, map(_FIRST, texts)))
     for index in opaque_at:
         kinds[index] = "opaque"
     return texts, [match.start() for match in matches], [match.end() for match in matches], kinds
@@ -111,7 +130,7 @@ class TokenView:
         self.lang = lang
         # Columns rather than Token objects: the matchers read them millions of times per corpus, by index.
         self.texts, self.starts, self.ends, self.kinds = token_columns(text)
-        self.lows = [token.lower() for token in self.texts]
+        self.lows = list(map(str.lower, self.texts))
         self.floor = 0  # end of the previous quantity: bound words may not reach behind it
 
     def token_text(self, i: int) -> str:
