@@ -35,6 +35,48 @@ def _entry_pattern(entry: str, possessive: bool) -> str:
     return f"{head}{body}{tail}{suffix}"
 
 
+def _first_letter(pattern: str) -> str:
+    """The letter an entry's pattern begins with, as written, when it is one `_by_first_letter` can
+    dispatch on (Latin-1: see _OTHER_CASES); "" otherwise ("*clips" may begin with any letter)."""
+    first = pattern[:1]
+    return first if first.isalpha() and first < "\u0100" else ""
+
+
+# A word list's match may begin with its entries' first letters in either case, and with the characters
+# past U+00FF or the micro sign that re.IGNORECASE also takes for Latin-1 letters ("K" (Kelvin), "ſ", "İ",
+# "ẞ" …; tests/test_word_lists.py checks every character). So the opening class is written as the
+# Latin-1 characters it leaves out: a class that listed U+0100-U+10FFFF cost re's compiler 65,000 steps.
+_OTHER_CASES = "\u00b5"
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """One regex for entries that all begin with a letter, as `(?<!\\w)(?:a|b|…)(?!\\w)` would match them
+    case-insensitively: a class of their first letters opens it, so the engine skips in C to where a
+    match can begin (a pattern opening with a lookbehind is tried at every position), and each entry
+    is tried only after its own first letter. Entries keep their order within each letter, and entries of
+    different letters never match at the same place."""
+    by_letter: dict[str, list[str]] = {}
+    for pattern in patterns:
+        by_letter.setdefault(pattern[0].lower(), []).append(pattern[1:])
+    branches = "|".join(f"(?i:(?<={re.escape(letter)})(?:{'|'.join(rests)}))" for letter, rests in by_letter.items())
+    # the first letter is consumed: the word boundary before it is looked at from after it
+    return rf"{_opening(by_letter)}(?<!{_WORD}.)(?:{branches})(?!{_WORD})"
+
+
+def _opening(letters) -> str:
+    """A class of the characters a match may begin with, for entries that begin with these (lower-case)
+    letters: every character but the Latin-1 ones that are none of the letters in either case."""
+    cases = {case for letter in letters for case in (letter, letter.upper()) if len(case) == 1}
+    left_out = [c for c in range(0x100) if chr(c) not in cases and chr(c) not in _OTHER_CASES]
+    runs: list[list[int]] = []
+    for c in left_out:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "[^" + "".join(rf"\x{a:02x}" + (rf"-\x{b:02x}" if b > a else "") for a, b in runs) + "]"
+
+
 class LazyRegex:
     """A regular expression compiled on first use, that pickles together with its compiled program.
 
@@ -94,10 +136,12 @@ class Terms:
         if not entries:
             return cls((), None)
         ordered = sorted(entries, key=len, reverse=True)
+        patterns = [_entry_pattern(e, possessive) for e in ordered]
+        if all(_first_letter(pattern) for pattern in patterns):
+            return cls(entries, LazyRegex(_by_first_letter(patterns)))
         # one pair of word-boundary checks around the whole alternation: compiling a lookaround per
         # entry was most of the start-up time
-        alternation = "|".join(_entry_pattern(e, possessive) for e in ordered)
-        return cls(entries, LazyRegex(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE))
+        return cls(entries, LazyRegex(rf"(?<!{_WORD})(?:{'|'.join(patterns)})(?!{_WORD})", re.IGNORECASE))
 
     def finditer(self, text: str):
         """Yield the match objects of every entry in `text`."""
