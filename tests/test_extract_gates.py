@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.claims import bounds, clauses, quantities, tokens
+from linter import measures
+from linter.claims import amounts, bounds, clauses, quantities, tokens
 from linter.claims import date_words as W
 from linter.claims import numbers as lex
 from linter.claims.amounts import NUMBER_PHRASE_WORDS
@@ -284,3 +285,27 @@ def test_token_columns_are_the_token_patterns_matches() -> None:
         texts, starts, ends, kinds = tokens.token_columns(text)
         if "opaque" not in kinds:
             assert list(zip(texts, starts, ends)) == [(m.group(), *m.span()) for m in tokens.TOKEN_RE.finditer(text)]
+
+
+# Random text from unit and rate spellings (any case, glued or spaced) and what resembles them: where
+# amounts._longest stops reading because no spelling begins so.
+UNIT_PIECES = sorted({*measures.SYMBOLS, *measures.WORDS, *(rate for rates in measures.RATES.values() for rate in rates)}
+                     | {"KM", "Km/H", "MEGAWATT", "İn", "ſ", "x", "/", ".", "-", "3", "Jahr", "pro", "per"})
+UNIT_RANDOM_TEXTS = ["3 " + "".join(random.Random(seed).choice(UNIT_PIECES) + random.Random(seed + 1).choice(["", " ", "  "])
+                                    for _ in range(seed % 5)) for seed in range(3000)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unit_and_rate_reading_stops_only_where_no_spelling_begins(lang: str) -> None:
+    gated = amounts._longest
+
+    def read_on(view, j, size, lookup, may_begin, lower=False):
+        return gated(view, j, size, lookup, lambda text: True, lower)
+
+    for text in UNIT_RANDOM_TEXTS + QUANTITY_SENTENCES:
+        view = tokens.TokenView(text, lang)
+        for j in range(len(view.texts)):
+            found = amounts.measure_at(view, j), amounts.rate_at(view, j)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(amounts, "_longest", read_on)
+                assert found == (amounts.measure_at(view, j), amounts.rate_at(view, j)), (text, j)

@@ -99,23 +99,42 @@ def measure_at(view: TokenView, j: int, after_number: bool = True) -> tuple[meas
     Durations are not among them: time words are read by `unit_at`."""
     if view.kind(j) not in ("word", "punct") or after_number and not view.near(j - 1, j):
         return None
-    return _longest(view, j, measures.MAX_UNIT_TOKENS, measures.unit)
+    return _longest(view, j, measures.MAX_UNIT_TOKENS, measures.unit, _may_spell_unit)
 
 
 def rate_at(view: TokenView, j: int) -> tuple[str, int] | None:
     """A rate phrase at j ("pro Jahr", "a year", "jährlich"): the period's unit and the index after it."""
     if view.kind(j) != "word" or not view.spaced(j - 1, j):
         return None
-    return _longest(view, j, 4, measures.RATES[view.lang].get, lower=True)
+    return _longest(view, j, 4, measures.RATES[view.lang].get, _RATE_STARTS[view.lang].__contains__, lower=True)
 
 
-def _longest(view: TokenView, j: int, size: int, lookup, lower: bool = False):
-    """The longest run of up to `size` tokens from j, glued or spaced, that `lookup` knows."""
+def _starts(spellings) -> frozenset[str]:
+    """Every beginning of every spelling ("k", "km", "km/", "km/h")."""
+    return frozenset(spelling[:end] for spelling in spellings for end in range(1, len(spelling) + 1))
+
+
+# A run of tokens that begins no spelling is not read further: most tokens after a number begin none.
+# (str.lower() is applied to a unit word's run as to the word: letter by letter, no word has a sigma.)
+_SYMBOL_STARTS, _WORD_STARTS = _starts(measures.SYMBOLS), _starts(measures.WORDS)
+_RATE_STARTS = {lang: _starts(rates) for lang, rates in measures.RATES.items()}
+
+
+def _may_spell_unit(text: str) -> bool:
+    """`text` begins a unit's spelling as measures.unit looks it up: a symbol as written, a word in any case."""
+    return text in _SYMBOL_STARTS or text.lower() in _WORD_STARTS
+
+
+def _longest(view: TokenView, j: int, size: int, lookup, may_begin, lower: bool = False):
+    """The longest run of up to `size` tokens from j, glued or spaced, that `lookup` knows; `may_begin`
+    tells whether a run begins anything `lookup` knows."""
     best, text = None, ""
     for k in range(j, min(j + size, len(view.texts))):
         if k > j and not view.near(k - 1, k):
             break
         text += (" " if k > j and not view.glued(k - 1, k) else "") + (view.lows[k] if lower else view.texts[k])
+        if not may_begin(text):
+            break
         found = lookup(text)
         if found is not None:
             best = (found, k + 1)

@@ -179,7 +179,7 @@ def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozen
                     continue
             hits.append(PredicateHit(start, end, form.predicate, form.negated, form.pos,
                                      _attributive(form, tokens, index, text, lang, followers)))
-    if not any(h.pos == "with_noun" for h in hits):
+    if not hits or not any(h.pos == "with_noun" for h in hits):
         return hits
     confirmed = [h if h.pos != "with_noun" else _with_its_noun(h, hits, tokens, text, lang) for h in hits]
     return [h for h in confirmed if h is not None]

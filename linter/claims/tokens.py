@@ -131,28 +131,29 @@ class TokenView:
         # Columns rather than Token objects: the matchers read them millions of times per corpus, by index.
         self.texts, self.starts, self.ends, self.kinds = token_columns(text)
         self.lows = list(map(str.lower, self.texts))
+        self.size = len(self.texts)  # the bounds every test below checks, read as an attribute
         self.floor = 0  # end of the previous quantity: bound words may not reach behind it
 
     def token_text(self, i: int) -> str:
         """The token text at i, or ""."""
-        return self.texts[i] if 0 <= i < len(self.texts) else ""
+        return self.texts[i] if 0 <= i < self.size else ""
 
     def low(self, i: int) -> str:
         """The lowercased token text at i, or ""."""
-        return self.lows[i] if 0 <= i < len(self.lows) else ""
+        return self.lows[i] if 0 <= i < self.size else ""
 
     def kind(self, i: int) -> str:
         """The kind of token i, or ""."""
-        return self.kinds[i] if 0 <= i < len(self.kinds) else ""
+        return self.kinds[i] if 0 <= i < self.size else ""
 
     def glued(self, a: int, b: int) -> bool:
         """Tokens a and b touch."""
-        size = len(self.texts)
+        size = self.size
         return 0 <= a < size and 0 <= b < size and self.ends[a] == self.starts[b]
 
     def spaced(self, a: int, b: int) -> bool:
         """Tokens a and b are separated by whitespace within one paragraph."""
-        size = len(self.texts)
+        size = self.size
         if not (0 <= a < size and 0 <= b < size):
             return False
         gap = self.text[self.ends[a]:self.starts[b]]
@@ -160,7 +161,7 @@ class TokenView:
 
     def near(self, a: int, b: int) -> bool:
         """Tokens a and b are glued or spaced (one test of both: the matchers ask it thousands of times)."""
-        size = len(self.texts)
+        size = self.size
         if not (0 <= a < size and 0 <= b < size):
             return False
         end, start = self.ends[a], self.starts[b]
