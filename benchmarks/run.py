@@ -126,7 +126,6 @@ def worker_stages(spec: dict) -> dict:
     """factlint in-process, one stage at a time over all files."""
     import datetime as dt
 
-    from linter.claims.names import find_name_candidates
     from linter.discourse import read_sentences
     from linter.engine import document_date, document_language, lint_document
     from linter.formatters import Report, format_json, format_text
@@ -156,7 +155,7 @@ def worker_stages(spec: dict) -> dict:
                                            known is not None):
                 sentence.quantities()
                 sentence.dates()
-                find_name_candidates(sentence.text)
+                sentence.name_candidates
                 sentences += 1
     record("extract", clock)
 

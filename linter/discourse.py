@@ -21,6 +21,7 @@ from .claims.clauses import clause_breaks, clause_of, clause_pieces, german_fini
 from .claims.dates import find_dates
 from .claims.elsewhere import placed_elsewhere
 from .claims.entities import foreign_names
+from .claims.names import find_name_candidates, name_runs
 from .claims.predicates import find_predicates, words
 from .vocabulary import comparison_phrases, contrast_phrases, generic_references, word_phrases, word_set
 from .claims.quantities import find_quantities
@@ -187,6 +188,17 @@ class Sentence:
     def words(self) -> list[tuple[str, int, int]]:
         """(lower-case word, start, end) for each word of the sentence (letters only)."""
         return words(self.text)
+
+    @_cached
+    def name_runs(self) -> list:
+        """The runs of name-like tokens (claims/names.py), read once for the name facts' dispatch, the
+        name checks and the unknown organisations."""
+        return name_runs(self.text)
+
+    @_cached
+    def name_candidates(self) -> tuple:
+        """The name candidates (claims/names.py): the windows of `name_runs`."""
+        return find_name_candidates(self.text, self.name_runs)
 
     def listed(self, list_name: str) -> list[tuple[int, int]]:
         """The spans of the words and phrases of a words.yaml list in the sentence, in order: found once

@@ -30,7 +30,7 @@ from .checks import name as name_check
 from .checks import needs as needs_of
 from .checks import quote as quote_check
 from .checks.naming import may_be_called
-from .claims.names import is_genitive, name_runs, windows
+from .claims.names import is_genitive, windows
 from .rulebook import Rule, Rulebook, Scope
 
 # kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
@@ -105,7 +105,7 @@ class RuleIndex:
         if self.by_name_key:
             named = {}
             text = sentence.text
-            for run in name_runs(text):
+            for run in sentence.name_runs:
                 for rule in self._named(text, run):
                     named[rule.id] = rule
             for rule in self.called:

@@ -6,6 +6,7 @@ compounds can be caught without listing each one.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -180,6 +181,10 @@ class InitialAlternation:
 
     buckets: dict        # initial -> (LazyRegex of that initial's regexes, their positions in the order)
     starts: LazyRegex    # the word starts where some regex can begin
+    # the same word starts and perhaps more, found in the text lowered (None: not known): the starts
+    # regex is case-insensitive, and the regex engine then compares each letter of the trie of
+    # prefixes in a call of its own; in the lowered text each branch of the trie is one plain comparison
+    lowered: LazyRegex | None = None
 
     @classmethod
     def of(cls, patterns, edge: str = _WORD, suffix: str = "", prefixes=None) -> "InitialAlternation":
@@ -201,6 +206,8 @@ class InitialAlternation:
             # a word start where no name can begin costs a few lookups and a failed match of its
             # initial's names; the regex engine skips it for nothing
             starts = LazyRegex(rf"(?<!{edge})(?={_trie(prefixes)})", re.IGNORECASE)
+            if edge == _WORD:
+                return cls(buckets, starts, LazyRegex(rf"(?<!{edge})(?={_trie(_lowered(prefixes), _NOT_ASCII)})"))
         elif "" in grouped or not firsts:
             starts = LazyRegex(rf"(?<!{edge})(?=\S)")
         else:
@@ -214,7 +221,13 @@ class InitialAlternation:
             return
         buckets, wild = self.buckets, self.buckets.get("")
         end = 0
-        for start in self.starts.compiled.finditer(text):
+        lowered = text.lower() if self.lowered is not None else None
+        # lower() keeps the length of nearly every text: not of one with an "İ", which lowers to two characters
+        if lowered is not None and len(lowered) == len(text):
+            starts = self.lowered.compiled.finditer(lowered)
+        else:
+            starts = self.starts.compiled.finditer(text)
+        for start in starts:
             position = start.start()
             if position < end:
                 continue
@@ -234,14 +247,48 @@ class InitialAlternation:
                 yield best
 
 
-def _trie(words) -> str:
+def _trie(words, other: str = "") -> str:
     """A regex for a text that begins with one of the words, as a trie ("s(?:am|ora)|v(?:eo|idu)"): the
-    engine compares each character once, where an alternation of the words compares it per word."""
+    engine compares each character once, where an alternation of the words compares it per word.
+    `other`: a regex for one character after which, at any place in the trie, the text is taken as well."""
     rests: dict[str, set[str]] = {}
     for word in words:
         rests.setdefault(word[0], set()).add(word[1:])
-    return "|".join(re.escape(first) if "" in rest else f"{re.escape(first)}(?:{_trie(rest)})"
-                    for first, rest in sorted(rests.items()))
+    branches = [re.escape(first) if "" in rest else f"{re.escape(first)}(?:{_trie(rest, other)})"
+                for first, rest in sorted(rests.items())]
+    return "|".join(branches + [other] if other else branches)
+
+
+# In a lowered text, a character beyond ASCII may stand for a letter that the case-insensitive regex
+# engine takes for one of a prefix (the long "ſ" for "s", the Kelvin sign for "k"): such a character is
+# taken for any, so that the starts found in the lowered text are a superset of the starts in the text
+_NOT_ASCII = "[^\x00-\x7f]"
+
+
+def _lowered(prefixes) -> set[str]:
+    """The prefixes as an ASCII letter of the text lowers to where the case-insensitive engine matches
+    them; a prefix ends before a character no such letter, nor its own lower case, stands for."""
+    spellings = {""}
+    for prefix in prefixes:
+        spelled = {""}
+        for char in prefix:
+            forms = _lowered_forms(char)
+            if not forms:
+                break
+            spelled = {head + form for head in spelled for form in forms}
+        spellings |= spelled
+    spellings.discard("")
+    return spellings
+
+
+@functools.lru_cache(maxsize=None)
+def _lowered_forms(char: str) -> frozenset:
+    """What the ASCII characters that match `char` case aside, and `char` itself, are in lowered text."""
+    letter = re.compile(re.escape(char), re.IGNORECASE)
+    forms = {chr(code).lower() for code in range(128) if letter.fullmatch(chr(code))}
+    if len(char.lower()) == 1:
+        forms.add(char.lower())
+    return frozenset(forms)
 
 
 def _prefix(entry: str) -> str:

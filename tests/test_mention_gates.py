@@ -1,10 +1,13 @@
-"""The shortcuts of reading a sentence's mentions change nothing: with and without them, the names the
-pack does not know (claims/entities.py) and the references placed elsewhere (claims/elsewhere.py) are
-the same, sentence for sentence, in the shipped drafts, the seeds, the CommonMark spec and random text
+"""The shortcuts of reading a sentence's mentions change nothing: with and without them, the pack's
+names (lexicon.NameIndex), the names the pack does not know (claims/entities.py) and the references
+placed elsewhere (claims/elsewhere.py) are the same, sentence for sentence, in the shipped drafts, the seeds, the CommonMark spec and random text
 made of the words the shortcuts look at."""
 from __future__ import annotations
 
+import dataclasses
 import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +80,41 @@ def test_foreign_names_shortcut_drops_nothing(rulebook, lang: str) -> None:
     for sentence in sentences:
         known = [(start, end) for start, end, _ in rulebook.mentions.finditer(sentence)]
         assert foreign_names(sentence, lang, known) == foreign_names(sentence, lang, known, gated=False), sentence
+
+
+def _respelt_names(rulebook, count: int = 3000) -> list[str]:
+    """The pack's names in random case, some letters written as characters beyond ASCII that the
+    case-insensitive regex engine takes for them (the long s, the Kelvin sign, the dotless i, the
+    capital I with a dot, which lowers to two characters), between words, umlauts and marks."""
+    names = [name.strip("*") for subject in rulebook.subjects.values() for name in subject.names.entries]
+    lookalikes = {"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130", "a": "\u00e4\u00c4", "o": "\u00f6\u03a3"}
+    rng = random.Random(len(names))
+
+    def respelt(name: str) -> str:
+        chars = [rng.choice(lookalikes.get(c.lower(), c)) if rng.random() < 0.15 else c for c in name]
+        return "".join(c.upper() if rng.random() < 0.3 else c.lower() if rng.random() < 0.3 else c for c in chars)
+
+    filler = ["und", "über", "Größe", "the", "(", ".", "-", "_", "'s", "İn", "\u212aelvin"]
+    return [" ".join(respelt(rng.choice(names)) if rng.random() < 0.5 else rng.choice(filler)
+                     for _ in range(rng.randint(1, 8))) for _ in range(count)]
+
+
+def test_name_starts_in_the_lowered_text_drop_nothing(rulebook) -> None:
+    """The pack's names found from the word starts in the lowered text are those found from the word
+    starts the case-insensitive regex finds in the text itself."""
+    index = rulebook.mentions
+    assert index.matcher.lowered is not None
+    unlowered = dataclasses.replace(index, matcher=dataclasses.replace(index.matcher, lowered=None))
+    sentences = _written_sentences() + _respelt_names(rulebook)
+    assert sum(bool(list(unlowered.finditer(s))) for s in sentences) > 1000   # something to compare
+    for sentence in sentences:
+        assert list(index.finditer(sentence)) == list(unlowered.finditer(sentence)), sentence
+
+
+def test_lowering_makes_no_word_character_of_another():
+    """A word start in the lowered text is one in the text: no character that is no word character lowers
+    to one (lexicon.InitialAlternation looks for word starts in the lowered text)."""
+    word = re.compile(r"\w")
+    made = [hex(code) for code in range(sys.maxunicode + 1)
+            if not word.match(chr(code)) and len(lowered := chr(code).lower()) == 1 and word.match(lowered)]
+    assert made == []

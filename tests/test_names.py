@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from linter.checks import name as name_check
-from linter.claims.names import _name_tokens, find_name_candidates, is_name_like
+from linter.claims.names import find_name_candidates, is_name_like, name_runs, name_tokens
 from linter.claims.tokens import OPAQUE_RE
 from linter.discourse import read_sentences
 from linter.engine import lint_document
@@ -284,13 +284,16 @@ def _token_texts() -> list[str]:
 
 def test_name_tokens_are_every_name_like_token():
     """The regex that skips most words, and settles most of the rest, keeps exactly the name-like tokens."""
-    _name_tokens.cache_clear()
-    wrong = [text for text in _token_texts() if _name_tokens(text) != _plain_name_tokens(text)]
+    wrong = [text for text in _token_texts() if name_tokens(text) != _plain_name_tokens(text)]
     assert wrong == []
 
 
-def test_candidates_are_computed_once_per_text():
-    find_name_candidates.cache_clear()
-    find_name_candidates("Mira Muratti sprach.")
-    find_name_candidates("Mira Muratti sprach.")
-    assert find_name_candidates.cache_info().hits == 1
+def test_a_sentence_reads_its_names_once_for_all_who_ask():
+    """The dispatch, the name checks and the unknown organisations share one reading of a sentence's
+    names, and it is the text's own (no cache keyed by text: each sentence reads its own)."""
+    doc = read_markdown("Laut Mira Muratti und der Washington Post kommt Sora bald.", "<test>")
+    sentence = next(read_sentences(doc, RULEBOOK, "de"))
+    assert sentence.name_candidates is sentence.name_candidates
+    assert sentence.name_runs == name_runs(sentence.text)
+    assert sentence.name_candidates == find_name_candidates(sentence.text)
+    assert {c.text for c in sentence.name_candidates} >= {"Mira Muratti", "Washington Post", "Sora"}

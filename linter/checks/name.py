@@ -62,7 +62,7 @@ from typing import Iterator
 
 from rapidfuzz.distance import OSA
 
-from ..claims.names import NameCandidate, compact, find_name_candidates
+from ..claims.names import NameCandidate, compact
 from ..fields import FieldReader
 from ..findings import Mismatch, Severity
 from .naming import called_mismatches, read_naming
@@ -336,7 +336,7 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
     registry = _registry(expected.canonical, expected.variants, expected.misspellings, person)
     correct_spans = []
     flagged = []
-    for candidate in find_name_candidates(sentence.text):
+    for candidate in sentence.name_candidates:
         if not _passes_prefilter(candidate, registry):
             continue
         if _is_other_name(candidate, sentence, rule.scope.subject):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..claims.names import find_name_candidates
 from ..findings import Mismatch
 from ..vocabulary import predicate_definitions, word_set
 from .predicates import clause_is_about, hits_in, negated_in, read_predicates
@@ -49,7 +48,7 @@ def called_mismatches(rule, sentence, judge) -> Iterator[Mismatch]:
     scope = rule.scope
     if not sentence.in_context(scope):
         return
-    candidates = find_name_candidates(sentence.text)
+    candidates = sentence.name_candidates
     for hit in hits_in(sentence, rule.expected.predicate, 0, len(sentence.text)):
         left, right = sentence.clause_span(hit.start, hit.end)
         if hit.negated or negated_in(sentence, left, right):

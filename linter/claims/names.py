@@ -6,14 +6,15 @@ letter or carries one inside (CamelCase "OpenAi", all-caps "LAION", "iPhone"); l
 ("runway", "weil", "verge") never are, so common-noun uses of a name are not candidates. Tokens inside
 URLs, handles, hashtags and file names are skipped.
 
-The candidates of a text are computed once (`find_name_candidates` is cached) and shared by every
-name rule; each rule then compares only the few candidates its cheap prefilter lets through.
+A sentence's runs and candidates are computed once (discourse.Sentence.name_runs and name_candidates)
+and shared by the dispatch, every name rule and the unknown organisations; each rule then compares only
+the few candidates its cheap prefilter lets through.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .tokens import OPAQUE_HINT_RE, OPAQUE_RE, SpanSet
 
@@ -28,9 +29,10 @@ SPACES = frozenset(" \u00a0\u202f")
 HYPHENS = frozenset("-\u2010\u2011")
 
 
-@dataclass(frozen=True, slots=True)
-class NameCandidate:
-    """A window of name-like tokens: its span in the text, its tokens and the separators between them."""
+class NameCandidate(NamedTuple):
+    """A window of name-like tokens: its span in the text, its tokens and the separators between them.
+    A named tuple: a sentence has dozens of windows, and a frozen dataclass set each of nine fields by a
+    call of its own."""
 
     start: int
     end: int
@@ -49,6 +51,8 @@ class NameCandidate:
 
 def compact(text: str) -> str:
     """Letters and digits only, case-folded: the form in which spacing and case variants coincide."""
+    if text.isascii() and text.isalnum():
+        return text.lower()     # most tokens: nothing to drop, and ASCII folds as it lowers
     return "".join(filter(str.isalnum, text.casefold()))  # filter: a third faster than a generator here
 
 
@@ -60,8 +64,7 @@ def is_name_like(token: str) -> bool:
     return token[0].isupper() or not token[1:].islower() and any(ch.isupper() for ch in token[1:])
 
 
-@lru_cache(maxsize=512)     # a sentence's name candidates and its organisations (organisations.py) both ask
-def _name_tokens(text: str) -> tuple[tuple[int, int], ...]:
+def name_tokens(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the name-like tokens of text, outside URLs, handles, hashtags and file names."""
     # opaque runs are rare in prose: look for them only where a character they need occurs
     opaque = [m.span() for m in OPAQUE_RE.finditer(text)] if OPAQUE_HINT_RE.search(text) else None
@@ -90,7 +93,7 @@ def _runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tuple[int,
 
 def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
     """The runs of name-like tokens of text (see `_runs`): every candidate is a window of one."""
-    return _runs(text, _name_tokens(text))
+    return _runs(text, name_tokens(text))
 
 
 @lru_cache(maxsize=None)    # one entry per run length seen (a handful)
@@ -111,28 +114,35 @@ def _hyphen_joined(text: str, start: int, end: int) -> bool:
     return before or after
 
 
-@lru_cache(maxsize=512)
-def find_name_candidates(text: str) -> tuple[NameCandidate, ...]:
-    """Every window of 1 to 4 consecutive name-like tokens of text, in order of position."""
+def find_name_candidates(text: str, runs: list | None = None) -> tuple[NameCandidate, ...]:
+    """Every window of 1 to 4 consecutive name-like tokens of text, in order of position; `runs`: the
+    text's name_runs, when the caller has them."""
     found = []
-    for run in name_runs(text):
+    for run in name_runs(text) if runs is None else runs:
+        if len(run) == 1:       # most runs: one window of one token
+            start, end, _ = run[0]
+            token = text[start:end]
+            found.append(NameCandidate(start, end, token, (token,), (), compact(token), _hyphen_joined(text, start, end),
+                                       sum(map(str.isalpha, token)) > 1 and _in_capitals(token), is_genitive(token)))
+            continue
         # per token once: its compact form and letters; a window's key is the join of its tokens'
         # (the separators are no letters), and it is in capitals when every token's letters are
         tokens = [text[a:b] for a, b, _ in run]
         separators = [sep for _, _, sep in run]
         keys = [compact(token) for token in tokens]
         letters = [sum(map(str.isalpha, token)) for token in tokens]
-        upper = [all(map(str.isupper, filter(str.isalpha, token))) for token in tokens]
+        upper = [_in_capitals(token) for token in tokens]
         for first, last in windows(len(run)):
             start, end = run[first][0], run[last][1]
             window = slice(first, last + 1)
             words = tuple(tokens[window])
             found.append(NameCandidate(
-                start=start, end=end, text=text[start:end], tokens=words,
-                separators=tuple(separators[first + 1:last + 1]),
-                key="".join(keys[window]),
-                compound=_hyphen_joined(text, start, end),
-                all_caps=sum(letters[window]) > 1 and all(upper[window]),
-                genitive=is_genitive(words[-1]),
-            ))
+                start, end, text[start:end], words, tuple(separators[first + 1:last + 1]), "".join(keys[window]),
+                _hyphen_joined(text, start, end), sum(letters[window]) > 1 and all(upper[window]),
+                is_genitive(words[-1])))
     return tuple(found)
+
+
+def _in_capitals(token: str) -> bool:
+    """Every letter of the token is a capital."""
+    return all(map(str.isupper, filter(str.isalpha, token)))

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocabulary import role_definitions, word_lists, word_set
-from .names import _name_tokens, _runs, compact
+from .names import compact
 
 _LOWER_IN_WORD = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[\w-]+")
@@ -88,11 +88,12 @@ def _introduced_before(text: str, start: int, organisation_nouns: frozenset) -> 
     return bool(before) and before[-1].lower() in organisation_nouns
 
 
-def unknown_organisations(text: str, lang: str, known: list) -> list[tuple[int, int]]:
-    """Spans of names in `text` that say they are organisations and are none of the `known` mentions."""
+def unknown_organisations(text: str, lang: str, known: list, runs: list) -> list[tuple[int, int]]:
+    """Spans of names in `text` that say they are organisations and are none of the `known` mentions;
+    `runs`: the text's runs of name-like tokens (names.name_runs)."""
     found = []
     organisation_nouns, openers = word_set("organisation_nouns", lang), _run_openers(lang)
-    for run in _runs(text, _name_tokens(text)):
+    for run in runs:
         if any(m.start < run[-1][1] and run[0][0] < m.end for m in known):
             continue
         tokens = [(a, b) for a, b, _ in run]
@@ -122,7 +123,7 @@ def unknown_mentions(sentence) -> list[UnknownOrganisation]:
     # the pack's own mentions; names read only by the shape of the sentence (claims/entities.py) may be
     # one of these organisations
     known = [m for m in sentence.mentions if not getattr(m, "foreign", False)]
-    for a, b in unknown_organisations(sentence.text, sentence.lang, known):
+    for a, b in unknown_organisations(sentence.text, sentence.lang, known, sentence.name_runs):
         subject = sentence.name_keys.get(compact(sentence.text[a:b]), "")
         found.append(UnknownOrganisation(a, b, subject, sentence.subject_kind.get(subject, "organisation")))
     sentence._unknown_organisations = found
