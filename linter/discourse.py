@@ -15,7 +15,7 @@ import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .claims.clauses import clause_breaks, clause_of, clause_pieces, german_finite
 from .claims.dates import find_dates
@@ -35,8 +35,10 @@ TRACKED_KINDS = ("product", "event")
 _UNASKED = object()
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """A name in a sentence and what it names. A named tuple: made for every name of every sentence,
+    where a frozen dataclass set each field in a call of its own."""
+
     start: int
     end: int
     subject: str

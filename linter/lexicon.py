@@ -331,8 +331,9 @@ class NameIndex:
                                         prefixes={_prefix(entry) for entry, _ in pairs})
         return cls(matcher, tuple(key for _, key in pairs))
 
-    def finditer(self, text: str):
-        """Yield (start, end, key) for each match whose key is not None."""
-        for order, match in self.matcher.finditer(text):
-            if self.keys[order] is not None:
-                yield match.start(), match.end(), self.keys[order]
+    def finditer(self, text: str) -> list[tuple[int, int, object]]:
+        """(start, end, key) for each match whose key is not None (a list: asked of every sentence,
+        mostly for none or one, which a generator's frame cost more than)."""
+        keys = self.keys
+        return [(match.start(), match.end(), keys[order]) for order, match in self.matcher.finditer(text)
+                if keys[order] is not None]

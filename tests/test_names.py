@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from linter.checks import name as name_check
-from linter.claims.names import find_name_candidates, is_name_like, name_runs, name_tokens
+from linter.claims.names import _runs, find_name_candidates, is_name_like, name_runs, name_tokens
 from linter.claims.tokens import OPAQUE_RE
 from linter.discourse import read_sentences
 from linter.engine import lint_document
@@ -285,6 +285,16 @@ def _token_texts() -> list[str]:
 def test_name_tokens_are_every_name_like_token():
     """The regex that skips most words, and settles most of the rest, keeps exactly the name-like tokens."""
     wrong = [text for text in _token_texts() if name_tokens(text) != _plain_name_tokens(text)]
+    assert wrong == []
+
+
+def test_runs_read_in_one_pass_are_the_runs_of_the_name_like_tokens():
+    """name_runs tokenises and groups in one pass (a text with an opaque run takes the two steps)."""
+    rng = random.Random(11)
+    alphabet = "aZ9Öüß İǅⅫ𝐀-#x\u00a0\u202f\u2010\u2011"     # no mark of an opaque run: the one pass
+    texts = _token_texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(5000)]
+    assert sum(len(name_runs(text)) > 1 for text in texts) > 1000
+    wrong = [text for text in texts if name_runs(text) != _runs(text, name_tokens(text))]
     assert wrong == []
 
 

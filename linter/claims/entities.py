@@ -119,6 +119,8 @@ def _title_case(tokens: list, capitals: int) -> bool:
 def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: bool = True) -> list[ForeignName]:
     """The names in `text` that the spans in `known` (the pack's subjects) do not cover. `gated=False`:
     every run judged in full (the reference tests/test_extract_gates.py holds the shortcut to)."""
+    if text.islower():
+        return []       # not one capital (an upper-case letter is cased and not lower case), in one C call
     tokens = list(_TOKEN.finditer(text))
     capitals = [i for i, token in enumerate(tokens) if text[token.start()].isupper()]
     if not capitals or lang == "en" and _title_case(tokens, len(capitals)):

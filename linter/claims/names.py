@@ -27,6 +27,7 @@ _MAYBE_NAME_RE = re.compile(r"(?<![^\W_])(?<![#@])(?:(?P<sure>[A-Z]|[a-z][a-z0-9
                             r"|[^\W_]*[^\W_\x00-\x7f][^\W_]*)")
 SPACES = frozenset(" \u00a0\u202f")
 HYPHENS = frozenset("-\u2010\u2011")
+_SEPARATORS = {**dict.fromkeys(SPACES, " "), **dict.fromkeys(HYPHENS, "-")}   # as a run records them
 
 
 class NameCandidate(NamedTuple):
@@ -93,7 +94,21 @@ def _runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tuple[int,
 
 def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
     """The runs of name-like tokens of text (see `_runs`): every candidate is a window of one."""
-    return _runs(text, name_tokens(text))
+    if OPAQUE_HINT_RE.search(text):
+        return _runs(text, name_tokens(text))
+    # name_tokens and _runs in one pass, for the text of every sentence: a gap of one character is
+    # one that starts where the token before ended
+    runs: list[list[tuple[int, int, str]]] = []
+    previous_end = -2
+    for match in _MAYBE_NAME_RE.finditer(text):
+        if match.lastgroup == "sure" or is_name_like(match.group()):
+            start, end = match.span()
+            if start == previous_end + 1 and text[previous_end] in _SEPARATORS:
+                runs[-1].append((start, end, _SEPARATORS[text[previous_end]]))
+            else:
+                runs.append([(start, end, "")])
+            previous_end = end
+    return runs
 
 
 @lru_cache(maxsize=None)    # one entry per run length seen (a handful)

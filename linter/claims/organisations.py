@@ -93,10 +93,9 @@ def unknown_organisations(text: str, lang: str, known: list, runs: list) -> list
     `runs`: the text's runs of name-like tokens (names.name_runs)."""
     found = []
     organisation_nouns, openers = word_set("organisation_nouns", lang), _run_openers(lang)
-    for run in runs:
-        if any(m.start < run[-1][1] and run[0][0] < m.end for m in known):
+    for tokens in runs:
+        if known and any(m.start < tokens[-1][1] and tokens[0][0] < m.end for m in known):
             continue
-        tokens = [(a, b) for a, b, _ in run]
         # a run may begin with a capitalised function word ("Die Washington Post") or a noun that
         # introduces the name ("Konzern Microsoft")
         introduced = False
@@ -106,7 +105,7 @@ def unknown_organisations(text: str, lang: str, known: list, runs: list) -> list
         if not tokens or _glued(text, tokens[0][0], tokens[-1][1]):
             continue
         # the word before is read only when the name's own shape does not already tell
-        if _is_organisation([text[a:b] for a, b in tokens], introduced, lang) or \
+        if _is_organisation([text[a:b] for a, b, _ in tokens], introduced, lang) or \
                 _introduced_before(text, tokens[0][0], organisation_nouns):
             found.append((tokens[0][0], tokens[-1][1]))
     return found
