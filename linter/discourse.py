@@ -332,11 +332,7 @@ class Sentence:
 
     def in_context(self, scope: Scope) -> bool:
         """The sentence is in the fact's context and in none it is excluded from."""
-        if not (scope.context or scope.outside):    # most facts hold in every context
-            return True
-        if scope.context and scope.context not in self.contexts:
-            return False
-        return not any(name in self.contexts for name in scope.outside)
+        return holds_in(scope, self.contexts)
 
     def may_concern(self, scope: Scope) -> bool:
         """A cheap test that in_scope can hold anywhere in this sentence (False: skip the fact)."""
@@ -406,6 +402,15 @@ class Sentence:
 
     def stance(self, start: int, end: int, forecast: bool = False, attributive: bool = False) -> Stance:
         return self.answer(_stance, start, end, forecast, attributive)
+
+
+def holds_in(scope: Scope, contexts: frozenset) -> bool:
+    """Whether a fact holds in these contexts: in its own, and in none it is excluded from."""
+    if not (scope.context or scope.outside):    # most facts hold in every context
+        return True
+    if scope.context and scope.context not in contexts:
+        return False
+    return not any(name in contexts for name in scope.outside)
 
 
 def _word_places(sentence: Sentence) -> dict[str, list[int]]:

@@ -18,7 +18,8 @@ evaluators still run their own checks.
 What a subject-bound fact needs a sentence to hold (checks' `needs`: a quantity of a measure, a date,
 one of some predicates, the subject's name, or any of several) is compiled once per pack into the
 "atoms" any one of which will do (`_atoms`); a sentence's atoms are drawn, kind by kind, only when a
-fact asks about that kind, and one set intersection then answers each group of facts.
+fact asks about that kind. Which of a subject's facts the atoms held offer is worked out once for each
+set of them (`_InContexts`): a sentence pays one set intersection per subject, not one per group of facts.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from .checks import needs as needs_of
 from .checks import quote as quote_check
 from .checks.naming import may_be_called
 from .claims.names import is_genitive, windows
+from .discourse import holds_in
 from .rulebook import Rule, Rulebook, Scope
 
 # kinds whose claims must be about the fact's subject; names and quotes are looked for everywhere
@@ -44,8 +46,8 @@ MAX_CACHED_RUNS = 4096       # runs of names whose facts are remembered; bounded
 class RuleIndex:
     """The facts of one pack (as far as they are checked), looked up by what a sentence contains."""
 
-    # subject-bound facts grouped by context and need (see _grouped): about events, and by subject id
-    events: tuple = ()
+    # subject-bound facts grouped by context and need (see _Offers): about events, and by subject id
+    events: "_Offers" = None
     by_subject: dict = field(default_factory=dict)
     product_subjects: frozenset = frozenset()                # subjects that can be the current product
     by_name_key: dict = field(default_factory=lambda: defaultdict(list))   # see name.index_keys
@@ -76,8 +78,8 @@ class RuleIndex:
                 index.quotes.append(rule)
             else:
                 index.others.append(rule)
-        index.events = _grouped(events)
-        index.by_subject = {subject: _grouped(rules) for subject, rules in by_subject.items()}
+        index.events = _Offers(events)
+        index.by_subject = {subject: _Offers(rules) for subject, rules in by_subject.items()}
         index.by_name_key = dict(index.by_name_key)
         return index
 
@@ -91,7 +93,7 @@ class RuleIndex:
             subjects.add(current)
         held = _Held(sentence)
         # each fact has one subject: no fact comes twice
-        chosen = held.offered(self.events)
+        chosen = list(held.offered(self.events))
         for subject in subjects:
             if subject in self.by_subject:      # most names in a sentence have no fact of their own
                 chosen += held.offered(self.by_subject[subject])
@@ -149,23 +151,58 @@ class _Held:
         self.atoms: set = set()
         self.drawn: set = set()     # the kinds of atoms drawn so far
 
-    def offered(self, by_context: tuple) -> list[Rule]:
-        """The facts of these groups (see `_grouped`) whose context the sentence is in and whose need it
-        holds."""
-        chosen = []
-        for scope, groups in by_context:
-            if scope is not None and not self.sentence.in_context(scope):
-                continue
-            for atoms, kinds, rules in groups:
-                if atoms is not None:
-                    if not self.drawn.issuperset(kinds):
-                        for kind in kinds - self.drawn:
-                            self.atoms.update(_DRAW[kind](self.sentence))
-                        self.drawn |= kinds
-                    if self.atoms.isdisjoint(atoms):
-                        continue
-                chosen += rules
-        return chosen
+    def offered(self, offers: "_Offers") -> tuple[Rule, ...]:
+        """The facts of these groups whose context the sentence is in and whose need it holds."""
+        in_context = offers.in_contexts(self.sentence.contexts)
+        if not in_context.kinds <= self.drawn:
+            for kind in in_context.kinds - self.drawn:
+                self.atoms.update(_DRAW[kind](self.sentence))
+            self.drawn |= in_context.kinds
+        return in_context.chosen(in_context.atoms.intersection(self.atoms))
+
+
+class _Offers:
+    """The facts of one subject (or of the events) grouped by context and need (see `_grouped`), and what
+    sentences in each set of contexts are offered (a handful of sets recur sentence after sentence)."""
+
+    __slots__ = ("by_context", "_in_contexts")
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.by_context = _grouped(rules)
+        self._in_contexts: dict = {}
+
+    def in_contexts(self, contexts: frozenset) -> "_InContexts":
+        found = self._in_contexts.get(contexts)
+        if found is None:
+            if len(self._in_contexts) >= MAX_CACHED_SELECTIONS:
+                self._in_contexts.clear()
+            groups = [group for scope, groups in self.by_context if scope is None or holds_in(scope, contexts)
+                      for group in groups]
+            found = self._in_contexts[contexts] = _InContexts(tuple(groups))
+        return found
+
+
+class _InContexts:
+    """The groups of facts that hold in one set of contexts, the kinds and atoms they need, and the facts
+    offered by each set of atoms held, remembered: the same few sets recur sentence after sentence."""
+
+    __slots__ = ("groups", "kinds", "atoms", "_by_held")
+
+    def __init__(self, groups: tuple) -> None:
+        self.groups = groups
+        self.kinds = frozenset().union(*(kinds for _, kinds, _ in groups))
+        self.atoms = frozenset().union(*(atoms for atoms, _, _ in groups if atoms is not None))
+        self._by_held: dict = {}
+
+    def chosen(self, held: frozenset) -> tuple[Rule, ...]:
+        """The facts of the groups any of whose atoms is held (or that need none), in the groups' order."""
+        rules = self._by_held.get(held)
+        if rules is None:
+            if len(self._by_held) >= MAX_CACHED_RUNS:
+                self._by_held.clear()
+            rules = self._by_held[held] = tuple(rule for atoms, _, group in self.groups
+                                                if atoms is None or not atoms.isdisjoint(held) for rule in group)
+        return rules
 
 
 # a sentence's atoms of each kind (an atom's first item): what Sentence computes lazily (its quantities,

@@ -108,8 +108,8 @@ def test_index_follows_changed_rules_with_the_same_ids():
     changed = [dataclasses.replace(r, severity=Severity.INFO) for r in rules]
     first, second = rule_index(rulebook, rules), rule_index(rulebook, changed)
     assert first is not second
-    grouped = [second.events, *second.by_subject.values()]
-    assert all(r.severity == Severity.INFO for by_context in grouped for _, groups in by_context
+    offers = [second.events, *second.by_subject.values()]
+    assert all(r.severity == Severity.INFO for offer in offers for _, groups in offer.by_context
                for _, _, rules in groups for r in rules)
 
 
