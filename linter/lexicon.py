@@ -183,7 +183,10 @@ class InitialAlternation:
     starts: LazyRegex    # the word starts where some regex can begin
     # the same word starts and perhaps more, found in the text lowered (None: not known): the starts
     # regex is case-insensitive, and the regex engine then compares each letter of the trie of
-    # prefixes in a call of its own; in the lowered text each branch of the trie is one plain comparison
+    # prefixes in a call of its own; in the lowered text each branch of the trie is one plain comparison.
+    # It matches the character before a word start (the text is searched with a space before it): a
+    # regex that opens with a class of characters is tried only where one stands, which the engine
+    # finds in C, and no letter or digit of ASCII can stand before a word
     lowered: LazyRegex | None = None
 
     @classmethod
@@ -207,7 +210,8 @@ class InitialAlternation:
             # initial's names; the regex engine skips it for nothing
             starts = LazyRegex(rf"(?<!{edge})(?={_trie(prefixes)})", re.IGNORECASE)
             if edge == _WORD:
-                return cls(buckets, starts, LazyRegex(rf"(?<!{edge})(?={_trie(_lowered(prefixes), _NOT_ASCII)})"))
+                return cls(buckets, starts,
+                           LazyRegex(rf"[^0-9A-Za-z_](?<!{edge})(?={_trie(_lowered(prefixes), _NOT_ASCII)})"))
         elif "" in grouped or not firsts:
             starts = LazyRegex(rf"(?<!{edge})(?=\S)")
         else:
@@ -223,12 +227,14 @@ class InitialAlternation:
         end = 0
         lowered = text.lower() if self.lowered is not None else None
         # lower() keeps the length of nearly every text: not of one with an "İ", which lowers to two characters
+        # a match of either ends where its word starts (in the lowered text searched after a space, one
+        # character later than in the text)
         if lowered is not None and len(lowered) == len(text):
-            starts = self.lowered.compiled.finditer(lowered)
+            starts, shift = self.lowered.compiled.finditer(" " + lowered), 1
         else:
-            starts = self.starts.compiled.finditer(text)
+            starts, shift = self.starts.compiled.finditer(text), 0
         for start in starts:
-            position = start.start()
+            position = start.end() - shift
             if position < end:
                 continue
             # the regexes filed under the text's first two characters, its first, and any (most often

@@ -117,6 +117,12 @@ def windows(size: int) -> tuple[tuple[int, int], ...]:
     return tuple((first, last) for first in range(size) for last in range(first, min(first + MAX_TOKENS, size)))
 
 
+@lru_cache(maxsize=None)
+def _window_slices(size: int) -> tuple[tuple[int, int, slice, slice], ...]:
+    """`windows` with the slices of a window's tokens and of the separators between them."""
+    return tuple((first, last, slice(first, last + 1), slice(first + 1, last + 1)) for first, last in windows(size))
+
+
 def is_genitive(token: str) -> bool:
     """Whether a name's last token may carry a German genitive "s" ("Altmans", "Muratis")."""
     return len(token) > 3 and token.endswith("s")
@@ -124,9 +130,19 @@ def is_genitive(token: str) -> bool:
 
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
     """Whether the span is glued to a neighbouring word by a hyphen (a compound)."""
-    before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
-    after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
-    return before or after
+    return _hyphen_before(text, start) or _hyphen_after(text, end)
+
+
+def _hyphen_before(text: str, start: int) -> bool:
+    return start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
+
+
+def _hyphen_after(text: str, end: int) -> bool:
+    return end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
+
+
+# a NameCandidate made from the tuple of its fields in one C call (a named tuple's __new__ is a Python function)
+_candidate = tuple.__new__
 
 
 def find_name_candidates(text: str, runs: list | None = None) -> tuple[NameCandidate, ...]:
@@ -137,24 +153,27 @@ def find_name_candidates(text: str, runs: list | None = None) -> tuple[NameCandi
         if len(run) == 1:       # most runs: one window of one token
             start, end, _ = run[0]
             token = text[start:end]
-            found.append(NameCandidate(start, end, token, (token,), (), compact(token), _hyphen_joined(text, start, end),
-                                       sum(map(str.isalpha, token)) > 1 and _in_capitals(token), is_genitive(token)))
+            found.append(_candidate(NameCandidate, (
+                start, end, token, (token,), (), compact(token), _hyphen_joined(text, start, end),
+                sum(map(str.isalpha, token)) > 1 and _in_capitals(token), is_genitive(token))))
             continue
-        # per token once: its compact form and letters; a window's key is the join of its tokens'
-        # (the separators are no letters), and it is in capitals when every token's letters are
+        # per token once: its compact form, letters, capitals, hyphens and genitive; a window's key is
+        # the join of its tokens' (the separators are no letters), and it is in capitals when every
+        # token's letters are
         tokens = [text[a:b] for a, b, _ in run]
         separators = [sep for _, _, sep in run]
         keys = [compact(token) for token in tokens]
         letters = [sum(map(str.isalpha, token)) for token in tokens]
         upper = [_in_capitals(token) for token in tokens]
-        for first, last in windows(len(run)):
+        glued_before = [_hyphen_before(text, a) for a, _, _ in run]
+        glued_after = [_hyphen_after(text, b) for _, b, _ in run]
+        genitive = [is_genitive(token) for token in tokens]
+        for first, last, window, between in _window_slices(len(run)):
             start, end = run[first][0], run[last][1]
-            window = slice(first, last + 1)
-            words = tuple(tokens[window])
-            found.append(NameCandidate(
-                start, end, text[start:end], words, tuple(separators[first + 1:last + 1]), "".join(keys[window]),
-                _hyphen_joined(text, start, end), sum(letters[window]) > 1 and all(upper[window]),
-                is_genitive(words[-1])))
+            found.append(_candidate(NameCandidate, (
+                start, end, text[start:end], tuple(tokens[window]), tuple(separators[between]), "".join(keys[window]),
+                glued_before[first] or glued_after[last], sum(letters[window]) > 1 and all(upper[window]),
+                genitive[last])))
     return tuple(found)
 
 
