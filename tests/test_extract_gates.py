@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from linter import measures
-from linter.claims import amounts, bounds, clauses, quantities, tokens
+from linter.claims import amounts, bounds, clauses, dates, quantities, tokens
 from linter.claims import date_words as W
 from linter.claims import numbers as lex
 from linter.claims.amounts import NUMBER_PHRASE_WORDS
@@ -309,3 +309,23 @@ def test_unit_and_rate_reading_stops_only_where_no_spelling_begins(lang: str) ->
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(amounts, "_longest", read_on)
                 assert found == (amounts.measure_at(view, j), amounts.rate_at(view, j)), (text, j)
+
+
+def test_date_opaque_hint_finds_every_opaque_run() -> None:
+    marks = ["a/b", "x://y", "a_b", "k=v", "@x", "\\", "bild.png", "BILD.PNG", "b.ſvg", "b.GIF", "b.gıf", "v2.0", "Ende."]
+    texts = QUANTITY_RANDOM_TEXTS + _random_texts(400) + _prose() + EDGE_SENTENCES
+    texts += ["".join(random.Random(seed).choices(marks + [" ", "2024", "Sora"], k=5)) for seed in range(500)]
+    for text in texts:
+        if dates.OPAQUE_RE.search(text):
+            assert dates._OPAQUE_HINT.search(text), text
+
+
+@pytest.mark.parametrize(("name", "mark"), sorted(W.DIGIT_ANCHOR_MARKS.items()))
+def test_every_match_of_a_digit_anchor_holds_its_mark(name: str, mark: str) -> None:
+    anchor = re.compile(W.DIGIT_ANCHORS[name], re.IGNORECASE)
+    pieces = ["2024", "2024-", "19", "20", "0", "1", "3", "-", "-1", "/", ".", ",", ":", " ", "x", "Q", "h"]
+    texts = ["".join(random.Random(seed).choices(pieces, k=6)) for seed in range(5000)]
+    assert sum(bool(anchor.search(text)) for text in texts) > 50   # the texts hold some
+    for text in texts:
+        for match in anchor.finditer(text):
+            assert mark in match.group(), (name, text)

@@ -392,9 +392,15 @@ def _word_anchors(lang: str) -> _WordAnchors:
     return _WordAnchors(lang)
 
 
+# A mark each match of a digit anchor holds (no letter: case folding leaves it alone); a text without it
+# is not searched for the anchor.
+DIGIT_ANCHOR_MARKS = {"isodate": "-", "slash": "/", "dot": "."}
+
+
 @cache
-def _digit_anchors() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DIGIT_ANCHORS.items())
+def _digit_anchors() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    return tuple((name, re.compile(pattern, re.IGNORECASE), DIGIT_ANCHOR_MARKS.get(name, ""))
+                 for name, pattern in DIGIT_ANCHORS.items())
 
 
 def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> frozenset[str] | None:
@@ -415,7 +421,7 @@ def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> f
             return None
         # every digit anchor begins at most one character before its first digit ("Q4")
         start = max(0, special.start() - 1)
-        found = found.union(name for name, anchor in _digit_anchors() if anchor.search(text, start))
+        found = found.union(name for name, anchor, mark in _digit_anchors() if mark in text and anchor.search(text, start))
     return found
 
 

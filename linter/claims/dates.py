@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from linter.claims import date_words as W
 from linter.claims.predicates import words as text_words
-from linter.claims.tokens import SpanSet
+from linter.claims.tokens import FILE_EXTENSIONS, SpanSet
 
 ONE_DAY = dt.timedelta(days=1)
 T = TypeVar("T")
@@ -61,10 +61,12 @@ class _Span:
 # character (non-letters up to the first letter, non-slashes up to the first slash, ...): written as
 # \S*[^\W\d_]\S*/\S*[^\W\d_]\S* it backtracked cubically on a long run without a slash.
 _NON_LETTER = r"(?:[^\w\s]|[\d_])"
-OPAQUE_RE = re.compile(r"(?<!\S)(?:\S*(?:://|[\\_=@])\S*|\S+\.(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b\S*"
+OPAQUE_RE = re.compile(rf"(?<!\S)(?:\S*(?:://|[\\_=@])\S*|\S+\.{FILE_EXTENSIONS}\S*"
                        rf"|{_NON_LETTER}*[^\W\d_][^\s/]*/{_NON_LETTER}*[^\W\d_]\S*)", re.IGNORECASE)
-# Every opaque run holds one of these (each branch of OPAQUE_RE needs one); most sentences have none
-_OPAQUE_HINT = re.compile(r"[:\\_=@./]")
+# Every opaque run holds one of these marks (each branch of OPAQUE_RE needs one: "://" holds a slash), and
+# most sentences none; a sentence's closing period is none. Searched as tokens.hint_search is: one class
+# first, the rest checked behind it.
+_OPAQUE_HINT = re.compile(rf"[\\_=@/.](?:(?<=[\\_=@/])|(?<=\.)(?i:{FILE_EXTENSIONS}))")
 NEXT_WORD_RE = re.compile(r"\s*([%€$×*]|[^\W\d_][\w-]*)")
 
 

@@ -29,8 +29,8 @@ _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 # every character of a text (40 KB without a slash took 17 ms).
 _UNIT_SLASHES = "".join(sorted({rf"(?<!\b{re.escape(s.split('/')[0])}/)" for s in measures.SYMBOLS if "/" in s}))
 _CODE_MARK = rf"(?:://|/{_UNIT_SLASHES}|[\\_=@])"
-_EXTENSIONS = r"(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b"
-_FILE_EXTENSION = rf"\.{_EXTENSIONS}"
+FILE_EXTENSIONS = r"(?:png|jpe?g|gif|webp|svg|mp4|mov|webm|html?|pdf)\b"
+_FILE_EXTENSION = rf"\.{FILE_EXTENSIONS}"
 # An opaque run is a whole whitespace-delimited run. It may only start where a run starts: unanchored,
 # a failed attempt was retried at every character of the run, each retry rescanning it (quadratic).
 OPAQUE_RE = re.compile(rf"(?<!\S)(?:\S*{_CODE_MARK}\S*|\S+{_FILE_EXTENSION}\S*)", re.IGNORECASE)
@@ -42,7 +42,7 @@ def hint_search(signs: str = "") -> re.Pattern[str]:
     the rest behind it, so the regex engine skips from candidate to candidate in C: the plain
     alternation tried each branch at every character of every sentence."""
     return re.compile(rf"[{signs}:/\\_=@.](?:(?<=[{signs}\\_=@])|(?<=:)//|(?<=/)(?i:{_UNIT_SLASHES})"
-                      rf"|(?<=\.)(?i:{_EXTENSIONS}))")
+                      rf"|(?<=\.)(?i:{FILE_EXTENSIONS}))")
 
 
 # Every opaque run contains one of these; prose rarely does, so most texts skip the slower OPAQUE_RE.
