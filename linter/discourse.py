@@ -208,9 +208,11 @@ class Sentence:
         spans = self._listed.get(list_name)
         if spans is None:
             # only the words the sentence and the list share are looked at (a set intersection), not
-            # every word of the sentence once for the list and once for each of its phrases
+            # every word of the sentence once for the list and once for each of its phrases; the
+            # intersection walks the sentence's words (`list & places.keys()` walked the whole list)
             places, tokens = self.answer(_word_places), self.words
-            spans = [tokens[i][1:] for word in word_set(list_name, self.lang) & places.keys() for i in places[word]]
+            spans = [tokens[i][1:] for word in word_set(list_name, self.lang).intersection(places)
+                     for i in places[word]]
             by_first = _phrases_by_first(list_name, self.lang)
             for first in by_first.keys() & places.keys():
                 for phrase in by_first[first]:

@@ -5,6 +5,7 @@ the preposition a predicate's verb comes with). Shared by the facts that say who
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..claims.clauses import ends_piece
@@ -77,7 +78,7 @@ def agents(sentence, hit, left: int, right: int) -> list:
 
 def _likened(sentence, left: int, start: int) -> bool:
     """The name follows "wie"/"like" (determiners between): what the doer is likened to, not the doer."""
-    words = [w.lower() for w in _WORD.findall(sentence.text[left:start])][-3:]
+    words = [w.lower() for w in _WORD.findall(sentence.text[left:start])[-3:]]
     while words and words[-1] in word_set("determiners", sentence.lang):
         words = words[:-1]
     return bool(words) and words[-1] in word_set("likeness_particles", sentence.lang)
@@ -86,11 +87,17 @@ def _likened(sentence, left: int, start: int) -> bool:
 def after_agent_preposition(sentence, left: int, start: int) -> bool:
     """The name follows "von"/"by", with determiners and a noun for organisations between ("von der Firma
     Runway", "by the start-up Pika")."""
-    skip = word_set("determiners", sentence.lang) | word_set("organisation_nouns", sentence.lang)
-    words = [w.lower() for w in _HYPHENATED.findall(sentence.text[left:start])][-4:]
+    skip = _agent_skipped(sentence.lang)
+    words = [w.lower() for w in _HYPHENATED.findall(sentence.text[left:start])[-4:]]
     while words and words[-1] in skip:
         words = words[:-1]
     return bool(words) and words[-1] in word_set("agent_prepositions", sentence.lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _agent_skipped(lang: str) -> frozenset:
+    """The words between "von"/"by" and the name: determiners and nouns for organisations."""
+    return word_set("determiners", lang) | word_set("organisation_nouns", lang)
 
 
 def _doer_first(sentence, left: int, hit) -> bool:

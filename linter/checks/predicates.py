@@ -59,7 +59,9 @@ def said_in(sentence, predicates: tuple, left: int, right: int) -> bool:
 
 def has_word(sentence, list_name: str, left: int, right: int) -> bool:
     """Whether [left, right) holds a word or phrase of the words.yaml list `list_name`."""
-    return any(left <= start and end <= right for start, end in sentence.listed(list_name))
+    spans = sentence.listed(list_name)
+    # most sentences hold no word of most lists: no generator for them
+    return bool(spans) and any(left <= start and end <= right for start, end in spans)
 
 
 def introduces_another(sentence, subject: str, left: int, right: int, predicates: tuple = ()) -> bool:
@@ -120,8 +122,9 @@ def _possessive(sentence, start: int, end: int) -> bool:
     after = sentence.text[end:end + 3].lstrip()
     if sentence.lang == "de" and name.endswith("s") and after[:1].isupper():
         return True
-    before = [w.lower() for w in _WORD.findall(sentence.text[max(0, start - 40):start])][-2:]
-    return any(w in word_set("genitive_determiners", sentence.lang) for w in before)
+    # the two words before the name (only those are lowered)
+    before = _WORD.findall(sentence.text[max(0, start - 40):start])[-2:]
+    return not word_set("genitive_determiners", sentence.lang).isdisjoint(w.lower() for w in before)
 
 
 def _named(sentence, left: int, right: int) -> set:
