@@ -42,7 +42,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 def _follows(tokens: list, index: int, rest: tuple, text: str, particle_ends_clause: bool) -> tuple | None:
     """The span of `rest` (a particle or a phrase's words) after token `index`, in the same clause."""
-    n = len(rest)
+    n, first = len(rest), rest[0]
     gap = tokens[index][2]
     for j in range(index + 1, len(tokens) - n + 1):
         # Only the gap before word j is searched: one before it held no break, or we would have stopped, and a
@@ -51,7 +51,8 @@ def _follows(tokens: list, index: int, rest: tuple, text: str, particle_ends_cla
         if (start - gap != 1 or text[gap] != " ") and _CLAUSE_BREAK.search(text, gap, start):
             return None
         gap = tokens[j][2]
-        if all(tokens[j + k][0] == rest[k] for k in range(n)):
+        # the first word alone rules out most places, without a generator for the rest
+        if tokens[j][0] == first and all(tokens[j + k][0] == rest[k] for k in range(1, n)):
             end = tokens[j + n - 1][2]
             if particle_ends_clause and not _CLAUSE_END.match(text, end):
                 continue
@@ -60,8 +61,9 @@ def _follows(tokens: list, index: int, rest: tuple, text: str, particle_ends_cla
 
 
 def _anywhere(tokens: list, rest: tuple) -> bool:
-    n = len(rest)
-    return any(all(tokens[j + k][0] == rest[k] for k in range(n)) for j in range(len(tokens) - n + 1))
+    n, first = len(rest), rest[0]
+    return any(tokens[j][0] == first and all(tokens[j + k][0] == rest[k] for k in range(1, n))
+               for j in range(len(tokens) - n + 1))
 
 
 def _attributive(form, tokens: list, index: int, text: str, lang: str, followers: frozenset) -> bool:
