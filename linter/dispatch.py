@@ -153,32 +153,39 @@ class _Held:
 
     def offered(self, offers: "_Offers") -> tuple[Rule, ...]:
         """The facts of these groups whose context the sentence is in and whose need it holds."""
-        in_context = offers.in_contexts(self.sentence.contexts)
+        # the look-ups that nearly always find their answer are made here, not in a call
+        contexts = self.sentence.contexts
+        in_context = offers.by_contexts.get(contexts)
+        if in_context is None:
+            in_context = offers.gathered(contexts)
+        if not in_context.atoms:    # no group needs anything (or there is none): no atoms to draw
+            return in_context.always
         if not in_context.kinds <= self.drawn:
             for kind in in_context.kinds - self.drawn:
                 self.atoms.update(_DRAW[kind](self.sentence))
             self.drawn |= in_context.kinds
-        return in_context.chosen(in_context.atoms.intersection(self.atoms))
+        held = in_context.atoms.intersection(self.atoms)
+        rules = in_context.by_held.get(held)
+        return in_context.chosen(held) if rules is None else rules
 
 
 class _Offers:
     """The facts of one subject (or of the events) grouped by context and need (see `_grouped`), and what
     sentences in each set of contexts are offered (a handful of sets recur sentence after sentence)."""
 
-    __slots__ = ("by_context", "_in_contexts")
+    __slots__ = ("by_context", "by_contexts")
 
     def __init__(self, rules: list[Rule]) -> None:
         self.by_context = _grouped(rules)
-        self._in_contexts: dict = {}
+        self.by_contexts: dict = {}     # a sentence's contexts -> _InContexts
 
-    def in_contexts(self, contexts: frozenset) -> "_InContexts":
-        found = self._in_contexts.get(contexts)
-        if found is None:
-            if len(self._in_contexts) >= MAX_CACHED_SELECTIONS:
-                self._in_contexts.clear()
-            groups = [group for scope, groups in self.by_context if scope is None or holds_in(scope, contexts)
-                      for group in groups]
-            found = self._in_contexts[contexts] = _InContexts(tuple(groups))
+    def gathered(self, contexts: frozenset) -> "_InContexts":
+        """The groups that hold in these contexts, remembered."""
+        if len(self.by_contexts) >= MAX_CACHED_SELECTIONS:
+            self.by_contexts.clear()
+        groups = [group for scope, groups in self.by_context if scope is None or holds_in(scope, contexts)
+                  for group in groups]
+        found = self.by_contexts[contexts] = _InContexts(tuple(groups))
         return found
 
 
@@ -186,22 +193,22 @@ class _InContexts:
     """The groups of facts that hold in one set of contexts, the kinds and atoms they need, and the facts
     offered by each set of atoms held, remembered: the same few sets recur sentence after sentence."""
 
-    __slots__ = ("groups", "kinds", "atoms", "_by_held")
+    __slots__ = ("groups", "kinds", "atoms", "by_held", "always")
 
     def __init__(self, groups: tuple) -> None:
         self.groups = groups
         self.kinds = frozenset().union(*(kinds for _, kinds, _ in groups))
         self.atoms = frozenset().union(*(atoms for atoms, _, _ in groups if atoms is not None))
-        self._by_held: dict = {}
+        self.by_held: dict = {}         # atoms held -> the facts they offer
+        self.always = self.chosen(frozenset())
 
     def chosen(self, held: frozenset) -> tuple[Rule, ...]:
-        """The facts of the groups any of whose atoms is held (or that need none), in the groups' order."""
-        rules = self._by_held.get(held)
-        if rules is None:
-            if len(self._by_held) >= MAX_CACHED_RUNS:
-                self._by_held.clear()
-            rules = self._by_held[held] = tuple(rule for atoms, _, group in self.groups
-                                                if atoms is None or not atoms.isdisjoint(held) for rule in group)
+        """The facts of the groups any of whose atoms is held (or that need none), in the groups' order,
+        remembered."""
+        if len(self.by_held) >= MAX_CACHED_RUNS:
+            self.by_held.clear()
+        rules = self.by_held[held] = tuple(rule for atoms, _, group in self.groups
+                                           if atoms is None or not atoms.isdisjoint(held) for rule in group)
         return rules
 
 

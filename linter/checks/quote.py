@@ -484,8 +484,16 @@ def _subject_speaker(text: _Text, lo: int, quote_start: int, before: _Text | Non
     return None
 
 
+_MARKS = tuple(sorted(QUOTE_MARKS))
+
+
 def _marks(text: str) -> bool:
-    return any(c in QUOTE_MARKS for c in text)
+    """Whether the text holds a quotation mark: a search in C for each of the few marks (most texts are
+    Latin-1, where one not in it is ruled out at once), not a test in Python for each character."""
+    for mark in _MARKS:
+        if mark in text:
+            return True
+    return False
 
 
 def _dash_speaker(text: _Text, position: int) -> Speaker | None:
@@ -596,7 +604,7 @@ def _good(alignment: Alignment, threshold: tuple[float, int]) -> bool:
 
 def may_quote(sentence) -> bool:
     """Whether a quotation can start in the sentence: it has a quotation mark or is in a blockquote."""
-    return sentence.segment.quote_depth > 0 or not QUOTE_MARKS.isdisjoint(sentence.text)
+    return sentence.segment.quote_depth > 0 or _marks(sentence.text)
 
 
 def evaluate(rule, sentence) -> Iterator[Mismatch]:

@@ -172,8 +172,6 @@ def _runs(text: str, tokens: list, indices: list[int]) -> list[tuple[int, int]]:
 
 def _initial(text: str, start: int) -> bool:
     """The word opens its sentence (or a quotation, a parenthesis, an item after a colon)."""
-    if not start:
-        return True     # most often asked: the sentence's first word
     before = text[max(0, start - 8):start].rstrip()     # a few characters: a long sentence stays linear
     if before:
         return before[-1] in _OPENERS

@@ -25,11 +25,6 @@ MAX_TOKENS = 4
 # a letter beyond ASCII that does not start so ("über", "Ökonom") is asked `is_name_like`
 _MAYBE_NAME_RE = re.compile(r"(?<![^\W_])(?<![#@])(?:(?P<sure>[A-Z]|[a-z][a-z0-9]*[A-Z])[^\W_]*"
                             r"|[^\W_]*[^\W_\x00-\x7f][^\W_]*)")
-# the same tokens, each with the character before it (a space put before the text stands before its
-# first): a regex that opens with a class is tried only where a character of it stands, which the
-# engine finds in C (one that opens with a lookbehind is tried at every character)
-_AFTER_GAP_RE = re.compile(r"[\W_](?<![#@])(?:(?P<sure>[A-Z]|[a-z][a-z0-9]*[A-Z])[^\W_]*"
-                           r"|[^\W_]*[^\W_\x00-\x7f][^\W_]*)")
 SPACES = frozenset(" \u00a0\u202f")
 HYPHENS = frozenset("-\u2010\u2011")
 _SEPARATORS = {**dict.fromkeys(SPACES, " "), **dict.fromkeys(HYPHENS, "-")}   # as a run records them
@@ -105,10 +100,9 @@ def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
     # one that starts where the token before ended
     runs: list[list[tuple[int, int, str]]] = []
     previous_end = -2
-    for match in _AFTER_GAP_RE.finditer(" " + text):
-        # in the text, the token starts where its match does (the match opens one character early)
-        if match.lastgroup == "sure" or is_name_like(match.group()[1:]):
-            start, end = match.start(), match.end() - 1
+    for match in _MAYBE_NAME_RE.finditer(text):
+        if match.lastgroup == "sure" or is_name_like(match.group()):
+            start, end = match.span()
             if start == previous_end + 1 and text[previous_end] in _SEPARATORS:
                 runs[-1].append((start, end, _SEPARATORS[text[previous_end]]))
             else:
