@@ -329,3 +329,9 @@ def test_every_match_of_a_digit_anchor_holds_its_mark(name: str, mark: str) -> N
     for text in texts:
         for match in anchor.finditer(text):
             assert mark in match.group(), (name, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_article_words_are_letters(lang: str) -> None:
+    # read_number takes a phrase that opens with digits for no article without looking
+    assert all(word.isalpha() for word in amounts._ARTICLE_WORDS[lang])

@@ -38,7 +38,8 @@ def read_number(view: TokenView, i: int, after_hyphen: bool = False,
         return None
     if view.low(end - 1) in lex.ABBREVIATED_SCALES and view.low(end) == "." and view.glued(end - 1, end):
         end += 1
-    only_article = set(phrase.lower().split()) <= _ARTICLE_WORDS[view.lang]
+    # a phrase that opens with digits is never one (the article words are letters)
+    only_article = view.kinds[i] == "word" and set(phrase.lower().split()) <= _ARTICLE_WORDS[view.lang]
     return value, end, only_article
 
 
