@@ -307,3 +307,19 @@ def test_a_sentence_reads_its_names_once_for_all_who_ask():
     assert sentence.name_runs == name_runs(sentence.text)
     assert sentence.name_candidates == find_name_candidates(sentence.text)
     assert {c.text for c in sentence.name_candidates} >= {"Mira Muratti", "Washington Post", "Sora"}
+
+
+def test_a_readings_key_is_its_texts_compact_form():
+    """name._readings takes each reading's compact key from the candidate's (and drops the genitive "s"
+    from it) instead of folding the reading again: the two must agree on every candidate of real prose and
+    of names written with odd spaces, hyphens and letters."""
+    from linter.claims.names import compact
+    from tests.test_extract_gates import _prose
+    texts = _prose() + ["Sam\u00a0Altmans Open\u2011AI-Modell", "STRAßE Weiß\u202fGmbHs", "İstanbul Labs' ĲsselAIs"]
+    checked = 0
+    for text in texts:
+        for candidate in find_name_candidates(text):
+            for reading, _, key, _ in name_check._readings(candidate):
+                assert key == compact(reading), (text, reading)
+                checked += 1
+    assert checked > 1000

@@ -225,38 +225,40 @@ def _reading_texts(tokens: tuple[str, ...], separators: tuple[str, ...],
                    genitive: bool) -> list[tuple[str, tuple[str, ...]]]:
     """A candidate's text and words as written and, for a last word ending in "s", without it (German
     genitive)."""
-    written = tokens[0] + "".join(sep + tok for sep, tok in zip(separators, tokens[1:]))
+    # most candidates are one word: nothing to join
+    written = tokens[0] + "".join(sep + tok for sep, tok in zip(separators, tokens[1:])) if separators else tokens[0]
     readings = [(written, tokens)]
     if genitive:
         readings.append((written[:-1], tokens[:-1] + (tokens[-1][:-1],)))
     return readings
 
 
-def _readings(candidate: NameCandidate) -> list[tuple[str, tuple[str, ...], int]]:
-    """The candidate's readings (see `_reading_texts`) with the end of each in the sentence."""
+def _readings(candidate: NameCandidate) -> list[tuple[str, tuple[str, ...], str, int]]:
+    """The candidate's readings (see `_reading_texts`) with the compact key and the end of each in the
+    sentence. The candidate's key is its text's compact form (its separators are no letters); the
+    genitive reading drops the last "s" of the text, and so of the key."""
     texts = _reading_texts(candidate.tokens, candidate.separators, candidate.genitive)
-    return [(text, words, candidate.end - index) for index, (text, words) in enumerate(texts)]
+    keys = (candidate.key, candidate.key[:-1])
+    return [(text, words, keys[index], candidate.end - index) for index, (text, words) in enumerate(texts)]
 
 
 def _judge(candidate: NameCandidate, registry: Registry) -> Verdict | None:
     """Whether a candidate is a correct spelling, a misspelling (and of what), or neither (None)."""
     readings = _readings(candidate)
-    for text, _, end in readings:
+    for text, _, _, end in readings:
         if (text in registry.correct or (candidate.all_caps and text in registry.correct_upper)
                 or (candidate.compound and text.replace("-", " ") in registry.correct)):
             return Verdict(True, end)
-    for text, _, end in reversed(readings):     # "Sam Altmanns": report "Sam Altmann", keep the ending
+    for text, _, _, end in reversed(readings):     # "Sam Altmanns": report "Sam Altmann", keep the ending
         if text in registry.misspelt:
             return Verdict(False, end, registry.misspelt[text])
-    for text, _, end in readings:
-        key = compact(text)
+    for _, _, key, end in readings:
         for target in registry.targets:
             if key == target.key:
                 return Verdict(False, end, target.text)
     best, tied = None, False
-    for text, tokens, end in readings:
+    for _, tokens, key, end in readings:
         words = tuple(t.casefold() for t in tokens)
-        key = compact(text)
         for target in registry.targets:
             distance = _similarity(words, key, target)
             if distance is None:
