@@ -33,6 +33,10 @@ _WORDS = [
 ]
 _COMPILED_FRAMES = [(re.compile(pattern), replacement) for pattern, replacement in _FRAMES]
 _COMPILED_WORDS = [(re.compile(pattern), replacement) for pattern, replacement in _WORDS]
+# Any one of a list's patterns, searched once: most texts hold none of them, and then none of the list's
+# substitutions (each a search of the whole text) can change anything.
+_ANY_FRAME = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _FRAMES))
+_ANY_WORD = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _WORDS))
 # „ is no part of a quotation it opens: from each „ of a run without “ the rest was scanned
 _QUOTED = re.compile(r"(„[^„“]*“|\"[^\"]*\")")
 AS_OF = {"de": "Stand", "en": "as of"}
@@ -43,8 +47,11 @@ def localise(text: str, lang: str) -> str:
     """`text` in the message language (English phrases are the evaluators' own)."""
     if lang != "de" or not text:
         return text
-    for pattern, replacement in _COMPILED_FRAMES:
-        text = pattern.sub(replacement, text)
+    if _ANY_FRAME.search(text):
+        for pattern, replacement in _COMPILED_FRAMES:
+            text = pattern.sub(replacement, text)
+    if not _ANY_WORD.search(text):
+        return text
     pieces = _QUOTED.split(text)
     for index in range(0, len(pieces), 2):   # even pieces lie outside quotation marks
         for pattern, replacement in _COMPILED_WORDS:
