@@ -42,7 +42,7 @@ still use it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..fields import FieldReader
@@ -228,7 +228,7 @@ def _predicate_mismatches(rule, sentence) -> Iterator[Mismatch]:
         if hit.attributive:
             continue    # "öffentlich verfügbare Daten": the adjective describes the data
         if hit.pos == "verbs" and _used_as_noun(sentence, hit):
-            hit = replace(hit, pos="nouns")
+            hit = hit._replace(pos="nouns")
         left, right = sentence.clause_span(hit.start, hit.end)
         if (left, right) in seen:
             continue

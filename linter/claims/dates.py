@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from linter.claims import date_words as W
 from linter.claims.predicates import words as text_words
@@ -28,8 +28,9 @@ ONE_DAY = dt.timedelta(days=1)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+# a named tuple, not a frozen dataclass: immutable alike, and built in one call where a frozen
+# dataclass sets each field with object.__setattr__ (see claims/quantities.Quantity)
+class DateMention(NamedTuple):
     """One date expression and the inclusive interval of days it denotes."""
 
     start: int

@@ -10,7 +10,7 @@ place") when that noun is what it speaks of, in its stretch of the sentence and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..vocabulary import word_set
 
@@ -23,8 +23,9 @@ _CLAUSE_BREAK = re.compile(r"(?<![\d\s][a-z])(?<!\d)[.](?=\s*$)|[;:!?\u2013\u201
 _STRETCH_BREAK = re.compile(r"[,;:!?()\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]|\s-\s")
 
 
-@dataclass(frozen=True, slots=True)
-class PredicateHit:
+# a named tuple, not a frozen dataclass: immutable alike, and built in one call where a frozen
+# dataclass sets each field with object.__setattr__ (see claims/quantities.Quantity)
+class PredicateHit(NamedTuple):
     """A predicate said in a sentence: the span of its word(s), and whether an antonym said it."""
 
     start: int
