@@ -142,10 +142,6 @@ def _compiled(expected, lang: str) -> tuple:
     return entry[1:]
 
 
-# re's IGNORECASE takes "İ" and "ı" for "i", which str.casefold does not (and "ſ", "K" for "s", "k",
-# which it does): a text holding either passes the gate (tests/test_alternatives_gate.py checks every
-# character)
-_FOLDS_APART = "\u0130\u0131"
 _ASCII_LETTERS = re.compile("[A-Za-z]+")
 
 
@@ -153,9 +149,10 @@ def _gate(phrases: list) -> tuple | None:
     """Two searches, each cheap (neither begins with a lookbehind, so the engine skips to the places where
     a key's first letter stands), at least one of which finds something in every text where one of the
     phrases' patterns (`_pattern`) matches: the first word of an alternative in capitals as written, in
-    the text; of another, its longest run of ASCII letters case-folded (re's IGNORECASE matches an ASCII
-    letter only by one that case-folds to it, or by one of _FOLDS_APART), in the case-folded text. None
-    (no gate) when a phrase has no such run: its pattern is not bound to one."""
+    the text; of another, its longest run of ASCII letters case-folded, in the sentence's text folded as
+    literals.fold folds it (re's IGNORECASE matches an ASCII letter only by one that this fold makes that
+    letter: tests/test_alternatives_gate.py checks every character). None (no gate) when a phrase has no
+    such run: its pattern is not bound to one."""
     if not phrases:
         return None
     written, folded = set(), set()
@@ -170,8 +167,6 @@ def _gate(phrases: list) -> tuple | None:
         if not runs:
             return None
         folded.add(re.escape(max(runs, key=len).casefold()))
-    if folded:
-        written.update(_FOLDS_APART)    # single letters, not a class: the engine skips to a first letter of a branch
     return (re.compile("|".join(sorted(written))) if written else None,
             re.compile("|".join(sorted(folded))) if folded else None)
 
