@@ -11,7 +11,6 @@ import datetime as dt
 import itertools
 import random
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,9 @@ from linter.claims.dates import find_dates, find_dates_everywhere
 from linter.claims.numbers import parse_number
 from linter.claims.predicates import words
 from linter.claims.quantities import find_quantities, find_quantities_everywhere, may_start
+from linter.literals import LOWER_KEEPS_APART
 from linter.resources import default_seeds_dir
+from tests.characters import every_character
 from tests import test_dates, test_predicates, test_quantities
 from tests.test_segments import _spec_examples
 
@@ -100,11 +101,10 @@ def test_anchor_words_case_fold_as_their_search_does() -> None:
     """The gate reads anchors from lower-case words: any character the searches' IGNORECASE takes for a
     letter of an anchor word must lower-case to that letter, or send the text to the searches."""
     letters = {c for lang in LANGS for table in W._anchor_words(lang).values() for word in table for c in word}
-    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, sys.maxunicode + 1))))
     for letter in letters:
-        for match in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+        for match in re.finditer(re.escape(letter), every_character(), re.IGNORECASE):
             char = match.group()
-            assert char.lower() == letter.lower() or W._CASE_FOLDS_APART.match(char), (letter, char)
+            assert char.lower() == letter.lower() or LOWER_KEEPS_APART.match(char), (letter, char)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -273,11 +273,10 @@ def test_bound_words_case_fold_as_their_search_does() -> None:
     """The bound gate compares lower-case text: any character BOUND_RE's IGNORECASE takes for a letter of
     a bound phrase must lower-case to that letter, or send the text to the search."""
     letters = {char for phrase in lex.BOUND_PHRASES for char in phrase if not char.isspace()}
-    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, sys.maxunicode + 1))))
     for letter in letters:
-        for match in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+        for match in re.finditer(re.escape(letter), every_character(), re.IGNORECASE):
             char = match.group()
-            assert char.lower() == letter.lower() or bounds._CASE_FOLDS_APART.match(char), (letter, char)
+            assert char.lower() == letter.lower() or LOWER_KEEPS_APART.match(char), (letter, char)
 
 
 def test_token_columns_are_the_token_patterns_matches() -> None:

@@ -8,10 +8,8 @@ own words in unusual case, and check the class against every character re.IGNORE
 """
 from __future__ import annotations
 
-import functools
 import random
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from linter.lexicon import Terms, _entry_pattern
 from linter.resources import default_rules_dir, default_seeds_dir
 from linter.rulebook import load_pack
 from linter.vocabulary import word_lists
+from tests.characters import every_character
 from tests.test_extract_gates import _prose
 
 WINDPARK = Path(__file__).resolve().parents[1] / "examples" / "packs" / "windpark"
@@ -85,14 +84,9 @@ def test_every_list_finds_what_its_plain_alternation_finds(word_list_terms) -> N
                 (terms.entries[:5], text)
 
 
-@functools.cache
-def _every_character() -> str:
-    return "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-
-
 @pytest.mark.parametrize("letter", [chr(c) for c in range(0x100) if chr(c).isalpha()])
 def test_the_opening_class_holds_every_character_ignorecase_takes_for_a_letter(letter: str) -> None:
     """Every character that a case-insensitive `letter` matches, of all of Unicode, opens a match."""
-    equal = set(re.findall("(?i)" + re.escape(letter), _every_character()))
+    equal = set(re.findall("(?i)" + re.escape(letter), every_character()))
     opening = re.compile(lexicon._opening([letter.lower()]))
     assert letter in equal and [c for c in equal if not opening.fullmatch(c)] == []

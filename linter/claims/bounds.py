@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from linter.claims import numbers as lex
 from linter.claims.tokens import TokenView
+from linter.literals import LOWER_KEEPS_APART
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +35,6 @@ BOUND_RE = re.compile(r"(?<![\w.])(" + "|".join(_BOUND_PATTERNS) + r")\s*$", re.
 # What the text before a bound's hit ends with, but for whitespace: the last word of a bound phrase. Most
 # texts before a quantity end with none, which one test in C tells; BOUND_RE tries every position of them.
 _LAST_WORDS = tuple(sorted({phrase.split()[-1].lower() for phrase in lex.BOUND_PHRASES}))
-# IGNORECASE takes these for "i" and "s", str.lower() does not (tests/test_extract_gates.py checks every
-# character of the phrases): a text holding one is searched.
-_CASE_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def interval(amount: float, kind: str) -> tuple[str, float, float]:
@@ -49,7 +47,7 @@ def bound_before(view: TokenView, start: int) -> tuple[str, int]:
     """The bound phrase right before a char offset, and where it starts."""
     window = max(view.floor, start - 40)
     before = view.text[window:start].rstrip()
-    if not before.lower().endswith(_LAST_WORDS) and not _CASE_FOLDS_APART.search(before):
+    if not before.lower().endswith(_LAST_WORDS) and not LOWER_KEEPS_APART.search(before):
         return "", start
     match = BOUND_RE.search(view.text, window, start)
     if match is None:

@@ -7,7 +7,7 @@ from functools import cache
 
 from linter.lexicon import PREFILTER_FROM
 from linter import literals
-from linter.literals import may_match, required_literals
+from linter.literals import LOWER_KEEPS_APART, may_match, required_literals
 
 LANGS = ("de", "en")
 
@@ -219,7 +219,6 @@ RIGHT = r"(?!\w)(?![.,:/]\d)"
 # checks every character): a matched word is looked up in the tables as `fold` spells it, and a text holding
 # one of them is searched for anchors, not read for them.
 _AS_SEARCHED = str.maketrans("\u0130\u0131\u017f", "iis")
-_CASE_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def fold(word: str) -> str:
@@ -405,7 +404,7 @@ def _digit_anchors() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> frozenset[str] | None:
     """The names of the anchors `text` may hold, read from its lower-case `words` (claims/predicates.words):
-    a superset of those `anchors` finds. None where case folding sets the two apart (_CASE_FOLDS_APART)."""
+    a superset of those `anchors` finds. None where case folding sets the two apart (literals.LOWER_KEEPS_APART)."""
     word_anchors = _word_anchors(lang)
     memo = word_anchors.memo
     found = frozenset()
@@ -417,7 +416,7 @@ def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> f
             found |= names
     special = (_ASCII_DIGIT if text.isascii() else _DIGIT_OR_FOLD).search(text)
     if special:
-        if _CASE_FOLDS_APART.search(text, special.start()):
+        if LOWER_KEEPS_APART.search(text, special.start()):
             return None
         # every digit anchor begins at most one character before its first digit ("Q4")
         start = max(0, special.start() - 1)
