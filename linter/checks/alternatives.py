@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..findings import Mismatch
 from ..stance import negations
@@ -65,14 +65,18 @@ def _phrase(text: str) -> tuple:
     return tuple((w, w.isupper() and len(w) > 1) for w in _WORD.findall(text))
 
 
-def value_mismatches(rule, sentence) -> Iterator[Mismatch]:
+def value_mismatches(rule, sentence) -> Iterable[Mismatch]:
     """One mismatch for the first clause that denies the value or asserts a wrong alternative."""
     wrong, right, _, either = _compiled(rule.expected, sentence.lang)
     # most sentences hold neither an alternative nor the value's words: the gate, then one search each,
-    # decides
+    # decides, before a generator is built (asked of most sentences, for fact after fact)
     if not (_may_hold(either, sentence) and (wrong and wrong.search(sentence.text)
                                              or right and right.search(sentence.text))):
-        return
+        return ()
+    return _clause_mismatches(rule, sentence)
+
+
+def _clause_mismatches(rule, sentence) -> Iterator[Mismatch]:
     for left, end in sentence.clauses:
         span = _contradiction(rule, sentence, left, end)
         if span is None:
