@@ -14,7 +14,7 @@ from .literals import fold, may_match, required_literals
 from .regexcode import compile_program, from_program
 
 _WORD = r"\w"   # str patterns are Unicode: \w covers umlauts and accented letters
-_PARTS = re.compile(r"[\s\-\u2011]+")   # between the words of an entry: "Sora-Modell", "Sora Modell"
+ENTRY_PARTS = re.compile(r"[\s\-\u2011]+")   # between the words of an entry: "Sora-Modell", "Sora Modell"
 PREFIX_LENGTH = 4     # letters of a name a word start is told by (see InitialAlternation)
 _UNKNOWN = object()
 # From this length on, a text is first tested for the strings every match of a word list needs
@@ -30,7 +30,7 @@ def _entry_pattern(entry: str, possessive: bool) -> str:
     tail = f"{_WORD}*" if core.endswith("*") else ""
     core = core.strip("*")
     # spaces and hyphens in a name may be written either way ("Sora-Modell", "Sora Modell")
-    body = _PARTS.pattern.join(re.escape(part) for part in _PARTS.split(core))
+    body = ENTRY_PARTS.pattern.join(re.escape(part) for part in ENTRY_PARTS.split(core))
     # names take the genitive and possessive endings of both languages ("Soras", "Altman's")
     suffix = r"(?:s|['\u2019]s?)?" if possessive and not tail else ""
     return f"{head}{body}{tail}{suffix}"
@@ -218,12 +218,14 @@ class InitialAlternation:
             starts = LazyRegex(rf"(?<!{edge})(?=[{firsts}])", re.IGNORECASE)
         return cls(buckets, starts)
 
-    def finditer(self, text: str):
-        """Yield (position of the regex in the order, match) for each match; the regex's own group in
-        the match is `match.lastindex`."""
+    def finditer(self, text: str) -> list:
+        """(position of the regex in the order, match) for each match, in order; the regex's own group in
+        the match is `match.lastindex`. A list, not a generator: it is asked of every sentence, mostly
+        for none or one match, which a generator's frame cost more than."""
+        found: list = []
         if not self.buckets:
-            return
-        buckets, wild = self.buckets, self.buckets.get("")
+            return found
+        get, wild = self.buckets.get, self.buckets.get("")
         end = 0
         lowered = text.lower() if self.lowered is not None else None
         # lower() keeps the length of nearly every text: not of one with an "İ", which lowers to two characters
@@ -240,8 +242,7 @@ class InitialAlternation:
             # the regexes filed under the text's first two characters, its first, and any (most often
             # just one of them), earliest in the order winning
             best = None
-            for bucket in (buckets.get(text[position:position + 2].lower()),
-                           buckets.get(text[position].lower()), wild):
+            for bucket in (get(text[position:position + 2].lower()), get(text[position].lower()), wild):
                 if bucket is not None:
                     match = bucket[0].compiled.match(text, position)
                     if match is not None:
@@ -250,7 +251,8 @@ class InitialAlternation:
                             best = (order, match)
             if best is not None:
                 end = best[1].end()
-                yield best
+                found.append(best)
+        return found
 
 
 def _trie(words, other: str = "") -> str:
@@ -303,7 +305,7 @@ def _prefix(entry: str) -> str:
     core = entry.strip()
     if core.startswith("*"):
         return ""
-    return _PARTS.split(core.strip("*"))[0][:PREFIX_LENGTH]
+    return ENTRY_PARTS.split(core.strip("*"))[0][:PREFIX_LENGTH]
 
 
 def _initial(entry: str) -> str:

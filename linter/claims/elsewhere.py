@@ -21,6 +21,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..lexicon import ENTRY_PARTS
+from ..literals import LOWER_KEEPS_APART
 from ..vocabulary import word_set
 from .date_words import MONTHS, WEEKDAYS
 
@@ -34,8 +36,10 @@ def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[
     only save work (the reference tests/test_extract_gates.py holds them to)."""
     referring = _referring(subjects, lang)
     folded = text.lower()
-    # most sentences hold none of the subjects' reference nouns: one search for them all decides
-    if gated and (referring.nouns is None or referring.nouns.search(folded) is None):
+    # most sentences hold none of the subjects' reference nouns: one search for them all decides; of
+    # those that do, most hold none right before a preposition of place or after an indefinite article
+    if gated and (referring.nouns is None or referring.nouns.search(folded) is None
+                  or not _may_find(referring, text, folded)):
         return []
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower() for w in words]
@@ -68,10 +72,29 @@ def placed_elsewhere(text: str, lang: str, subjects: dict, lexicon, known: list[
 @dataclass(frozen=True)
 class _Referring:
     """The subjects that have reference nouns, as (subject, reference terms, reference nouns), and one
-    regex of the nouns' last words (None: there are none), which a sentence must hold for any row."""
+    regex of the nouns' last words (None: there are none), which a sentence must hold for any row.
+    Words looked for in the lowered sentence (see _may_find): `placed`, the last word of an entry of the
+    rows' terms right before a preposition of place; `article`, an indefinite article; `noun`, the last
+    part of a noun."""
 
     rows: list
     nouns: re.Pattern | None
+    placed: re.Pattern | None = None
+    article: re.Pattern | None = None
+    noun: re.Pattern | None = None
+
+
+def _may_find(referring: _Referring, text: str, folded: str) -> bool:
+    """False when `text` (lowered: `folded`) has no reference followed by a place (a term's last word
+    right before a preposition: _place_after) nor a reference noun after an indefinite article
+    (_indefinite). A word is looked for where no letter stands before it and its end is tested as the
+    terms test it ((?!\\w); German nouns may take "s" endings), so a text with a find always passes. A
+    letter that the lowered text writes apart from the one the terms match (literals.LOWER_KEEPS_APART)
+    lets the text through."""
+    if referring.placed.search(folded) is not None or LOWER_KEEPS_APART.search(text) is not None:
+        return True
+    article = referring.article.search(folded)
+    return article is not None and referring.noun.search(folded, article.end()) is not None
 
 
 _REFERRING: dict = {}
@@ -91,8 +114,36 @@ def _referring(subjects, lang: str) -> _Referring:
                 rows.append((subject, terms, nouns))
         # in one order in every run: the table of compiled patterns (regexcache.py) knows them by their text
         lasts = sorted({noun[-1] for _, _, nouns in rows for noun in nouns}, key=lambda noun: (-len(noun), noun))
-        cached = _REFERRING[key] = (subjects, _Referring(rows, re.compile("|".join(map(re.escape, lasts))) if lasts else None))
+        referring = _Referring(rows, None)
+        if lasts:
+            # what a term ends with: the last word of any of its entries ("modell" of "das KI-Modell", "its")
+            ends = {ENTRY_PARTS.split(entry.strip().lower())[-1] for _, terms, _ in rows for entry in terms.entries}
+            # the last part of a noun's last word, as _indefinite compares it ("modell" of "ki-modell")
+            nouns = {ENTRY_PARTS.split(last)[-1] for last in lasts}
+            end = "s*(?!\\w)" if lang == "de" else "(?!\\w)"
+            referring = _Referring(
+                rows, re.compile("|".join(map(re.escape, lasts))),
+                re.compile(rf"{_words(ends)}(?!\w)\s*(?:{_alternation(_prepositions(lang))})(?![\w\u2011-])"),
+                re.compile(_words(word_set("indefinite", lang)) + r"(?![\w\u2011-])"),
+                re.compile(_words(nouns) + end))
+        cached = _REFERRING[key] = (subjects, referring)
     return cached[1]
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=lambda word: (-len(word), word))))
+
+
+def _words(words) -> str:
+    """A regex for any of the words where no letter stands before it (the letter is looked for after the
+    word: a regex that opens with a lookbehind is tried at every position). A word that begins or ends
+    with "*" takes any word characters there, as a term does."""
+    branches = []
+    for word in sorted(set(words), key=lambda word: (-len(word), word)):
+        core = re.escape(word.strip("*"))
+        head = "" if word.startswith("*") else rf"(?<![^\W\d_]{core})"
+        branches.append(core + head + (r"\w*" if word.endswith("*") else ""))
+    return f"(?:{'|'.join(branches)})"
 
 
 @functools.lru_cache(maxsize=None)

@@ -126,14 +126,18 @@ def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: boo
     if not capitals or lang == "en" and _title_case(tokens, len(capitals)):
         return []
     usable_capitals = []
+    shaped = set()          # the usable capitals shaped like a name
     for i in capitals:
-        if _usable(tokens[i].group(), lang):
+        usable = _usable(tokens[i].group(), lang)
+        if usable:
             start, end = tokens[i].span()
             for a, b in known:
                 if a < end and start < b:
                     break       # a name of the pack's
             else:
                 usable_capitals.append(i)
+                if usable == _SHAPED:
+                    shaped.add(i)
     names = []
     openers = _openers(lang)
     for first, last in _runs(text, tokens, usable_capitals):
@@ -143,8 +147,7 @@ def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: boo
             if first > last:
                 continue
         if gated and first == last and not initial and lang == "de" \
-                and (not first or _kind_of(tokens[first - 1].group(), lang) is None) \
-                and _NAME_SHAPE.search(text, tokens[first].start(), tokens[first].end()) is None:
+                and (not first or _kind_of(tokens[first - 1].group(), lang) is None) and first not in shaped:
             continue    # most German runs: one noun inside the sentence, after no noun of a kind (_judge)
         name = _judge(text, tokens, first, last, initial, lang)
         if name is not None:
@@ -152,11 +155,17 @@ def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: boo
     return names
 
 
+_SHAPED = 2     # _usable's answer for a word shaped like a name (_NAME_SHAPE)
+
+
 @functools.lru_cache(maxsize=4096)     # asked of the same words sentence after sentence; bounded
-def _usable(word: str, lang: str) -> bool:
-    """A capitalised word that may be (part of) a name: no month, unit or other word of _no_name, and
-    no adjective made of a name ("Hamburg-based", "KI-generierte")."""
-    return word.lower() not in _no_name(lang) and not _LOWER_LAST_PART.search(word)
+def _usable(word: str, lang: str) -> int:
+    """Whether a capitalised word may be (part of) a name: 0 for a month, unit or other word of _no_name
+    and for an adjective made of a name ("Hamburg-based", "KI-generierte"); else 1, or _SHAPED for a
+    word shaped like a name, which the German shortcut of foreign_names asks of the same words."""
+    if word.lower() in _no_name(lang) or _LOWER_LAST_PART.search(word):
+        return 0
+    return _SHAPED if _NAME_SHAPE.search(word) else 1
 
 
 def _runs(text: str, tokens: list, indices: list[int]) -> list[tuple[int, int]]:
