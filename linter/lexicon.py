@@ -175,11 +175,14 @@ class InitialAlternation:
 
     One alternation of thousands of names is slow (the regex engine tries every name at every position),
     so each regex is filed under the initials a match of it begins with (one or two lower-case
-    characters; "" for any): at a word start only the regexes filed under the text's first one or two
-    characters are tried, and of those that match, the earliest in the order wins. With the literal
-    `prefixes` the matches begin with, only the word starts that begin so are visited at all."""
+    characters; "" for any): at a word start only the regexes filed under the text's first two
+    characters, its first and any are tried, as one alternation in the order (the bucket of the first two
+    characters holds those of the first and of any, and that of the first those of any: one lookup and
+    one match for a word start). With the literal `prefixes` the matches begin with, only the word
+    starts that begin so are visited at all."""
 
-    buckets: dict        # initial -> (LazyRegex of that initial's regexes, their positions in the order)
+    # initial -> (LazyRegex of the regexes tried at a word start so beginning, their positions in the order)
+    buckets: dict
     starts: LazyRegex    # the word starts where some regex can begin
     # the same word starts and perhaps more, found in the text lowered (None: not known): the starts
     # regex is case-insensitive, and the regex engine then compares each letter of the trie of
@@ -199,7 +202,8 @@ class InitialAlternation:
             for initial in initials:
                 grouped.setdefault(initial, []).append(position)
         buckets = {}
-        for initial, positions in grouped.items():
+        for initial in grouped:
+            positions = sorted({*grouped[initial], *grouped.get(initial[:1], ()), *grouped.get("", ())})
             alternation = "|".join(f"({patterns[p][0]})" for p in positions)
             buckets[initial] = (LazyRegex(rf"(?<!{edge})(?:{alternation}){suffix}(?!{edge})", re.IGNORECASE),
                                 tuple(positions))
@@ -239,19 +243,12 @@ class InitialAlternation:
             position = start.end() - shift
             if position < end:
                 continue
-            # the regexes filed under the text's first two characters, its first, and any (most often
-            # just one of them), earliest in the order winning
-            best = None
-            for bucket in (get(text[position:position + 2].lower()), get(text[position].lower()), wild):
-                if bucket is not None:
-                    match = bucket[0].compiled.match(text, position)
-                    if match is not None:
-                        order = bucket[1][match.lastindex - 1]
-                        if best is None or order < best[0]:
-                            best = (order, match)
-            if best is not None:
-                end = best[1].end()
-                found.append(best)
+            bucket = get(text[position:position + 2].lower()) or get(text[position].lower()) or wild
+            if bucket is not None:
+                match = bucket[0].compiled.match(text, position)
+                if match is not None:
+                    end = match.end()
+                    found.append((bucket[1][match.lastindex - 1], match))
         return found
 
 
