@@ -279,6 +279,8 @@ def _token_texts() -> list[str]:
     rng = random.Random(5)
     alphabet = "aZ9Öüß İǅⅫ𝐀_-#@./:x\u00a0"
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(5000)]
+    # ASCII alone, which is read with ASCII classes
+    texts += ["".join(rng.choice("aZ9 _-#@./:xQb") for _ in range(rng.randint(1, 30))) for _ in range(3000)]
     return texts
 
 
