@@ -225,6 +225,29 @@ def test_quantity_gate_skips_no_match_in_random_text(lang: str) -> None:
         assert find_quantities(text, lang, words(text)) == find_quantities_everywhere(text, lang), text
 
 
+# Articles and "for" beside words that may go on with them in a phrase and words that may not, apart in every way:
+# the edges of the gate that builds no token view for a text whose only openers are such words.
+ARTICLE_PIECES = [*sorted(lex.ARTICLES["de"] | lex.ARTICLES["en"]), "A", "An", "Eine", "EINEM", "for", "For", "paar",
+                  "few", "Couple", "fünfte", "sixth", "Dritten", "hundred", "halbe", "half", "Dutzend", "Minute",
+                  "minute", "Stunden", "hours", "weeks", "Days", "ganze", "good", "gute", "Gigawatt", "MW", "Prozent",
+                  "percent", "km", "Mio", "bis", "to", "or", "oder", "und", "and", "zwischen", "between", "kleine",
+                  "Gruppe", "model", "Sora", "-", ":", ",", ".", "–", "İ", "ſ"]
+ARTICLE_ROWS = ["eine gute Stunde", "eine ganze Minute", "a good hour", "a full minute", "ein Dutzend Videos",
+                "eine halbe Stunde", "a hundred videos", "eine fünfte Pfote", "a sixth leg", "ein Gigawatt",
+                "a megawatt", "for hours", "for days on end", "for a few weeks", "for one hundred days"]
+ARTICLE_TEXTS = ARTICLE_ROWS + [
+    "".join(rng.choice(ARTICLE_PIECES) + rng.choice([" ", " ", "", "  ", ", ", "-", "\n\n"]) for _ in range(seed % 9))
+    for seed, rng in ((seed, random.Random(seed)) for seed in range(1500))]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lone_opener_gate_skips_no_match(lang: str) -> None:
+    for text in ARTICLE_TEXTS + _prose() + QUANTITY_SENTENCES:
+        expected = find_quantities_everywhere(text, lang)
+        assert find_quantities(text, lang) == expected, text
+        assert find_quantities(text, lang, words(text)) == expected, text
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_character_that_opens_a_phrase_alone_is_searched_for(lang: str) -> None:
     # a character that is neither a letter, a digit, "_" nor a space is a token of its own

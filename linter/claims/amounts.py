@@ -100,7 +100,7 @@ def measure_at(view: TokenView, j: int, after_number: bool = True) -> tuple[meas
     Durations are not among them: time words are read by `unit_at`."""
     if view.kind(j) not in ("word", "punct") or after_number and not view.near(j - 1, j):
         return None
-    return _longest(view, j, measures.MAX_UNIT_TOKENS, measures.unit, _may_spell_unit)
+    return _longest(view, j, measures.MAX_UNIT_TOKENS, measures.unit, may_spell_unit)
 
 
 def rate_at(view: TokenView, j: int) -> tuple[str, int] | None:
@@ -121,7 +121,7 @@ _SYMBOL_STARTS, _WORD_STARTS = _starts(measures.SYMBOLS), _starts(measures.WORDS
 _RATE_STARTS = {lang: _starts(rates) for lang, rates in measures.RATES.items()}
 
 
-def _may_spell_unit(text: str) -> bool:
+def may_spell_unit(text: str) -> bool:
     """`text` begins a unit's spelling as measures.unit looks it up: a symbol as written, a word in any case."""
     return text in _SYMBOL_STARTS or text.lower() in _WORD_STARTS
 

@@ -3,7 +3,7 @@ measures_data.py (money, lengths, power, percentages, ...) — with the bounds s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 from itertools import compress
@@ -11,13 +11,14 @@ from operator import itemgetter
 
 from linter import measures
 from linter.claims import numbers as lex
-from linter.claims.amounts import rate_at, read_number, stated_precision
+from linter.claims.amounts import NUMBER_PHRASE_WORDS, may_spell_unit, rate_at, read_number, stated_precision
 from linter.claims.bounds import Hit, bound_after, bound_before, interval
 from linter.claims.counts import count, ordinal_count
 from linter.claims.durations import adjective, clock, compound, with_unit
 from linter.claims.measured import counted_compound, every, measured, money_first
-from linter.claims.numbers import de_word, parse_number
+from linter.claims.numbers import de_word, ordinal, parse_number
 from linter.claims.ranges import number_range
+from linter.claims.predicates import words as text_words
 from linter.claims.resolutions import NAME_PREFIXES, resolution_name, resolution_pair
 from linter.claims.tokens import HYPHENS, TokenView, hint_search
 from linter.claims.vague import long_word, vague
@@ -44,15 +45,16 @@ class Quantity(NamedTuple):
     per: str = ""  # the period of a rate ("3,9 TWh im Jahr": "a"), a duration unit of measures_data.py
 
 
-def find_quantities(text: str, lang: str = "de", words: Iterable[tuple] | None = None) -> list[Quantity]:
+def find_quantities(text: str, lang: str = "de", words: Sequence[tuple] | None = None) -> list[Quantity]:
     """All quantities in a sentence or paragraph of prose, left to right, non-overlapping. `words`: the
     text's words as (lower case, start, end), when the caller has them (claims/predicates.words)."""
     lang = lang if lang in lex.ARTICLES else "de"
     # Most sentences have no token that can open a phrase shape: then there is no need to build the
     # token view at all. Without a sign, digit or opaque run, a token that can is a word that can.
     if not _SIGN_OR_HINT[lang].search(text):
-        lows = map(itemgetter(0), words) if words is not None else map(str.lower, _LETTERS.findall(text))
-        if not any(map(_OPENS[lang].__getitem__, lows)):
+        words = text_words(text) if words is None else words
+        openers = list(compress(range(len(words)), map(_OPENS[lang].__getitem__, map(itemgetter(0), words))))
+        if not openers or all(_lone_opener(text, words, k, lang) for k in openers):
             return []
     view = TokenView(text, lang)
     # Trying at each token only the shapes it can open (most tokens open none) is the other half of the
@@ -92,6 +94,51 @@ def _match(view: TokenView, i: int, shapes: tuple) -> Hit | None:
     return None
 
 
+def _lone_opener(text: str, words: Sequence[tuple], k: int, lang: str) -> bool:
+    """words[k] opens a phrase only together with the word after it (an article, "for"), and no word that
+    could go on with it follows ("a diffusion model", "eine kleine Gruppe", "for small companies"), only
+    space between them. Asked of a text without a sign or digit, whose tokens are its words and single marks."""
+    goes_on = _GOES_ON[lang].get(words[k][0])
+    if goes_on is None:
+        return False
+    end = words[k][2]
+    if k + 1 == len(words):
+        return not text[end:] or text[end:].isspace()   # nothing follows
+    _, start, follower_end = words[k + 1]
+    return text[end:start].isspace() and not goes_on[text[start:follower_end]]
+
+
+def _article_may_go_on(word: str, lang: str) -> bool:
+    """The word (as written) may follow an article in a phrase that the article opens, as the matchers an
+    article opens read it: ordinal_count ("eine fünfte Pfote"), and _number, whose phrase goes on with a
+    number word ("a hundred", "eine halbe") or else needs a unit after the article (with_unit: "eine
+    Minute", "eine gute Stunde"; measured: "ein Gigawatt"). A word that opens a phrase itself keeps the
+    text anyway: a vague word ("ein paar", "a few") or the second number of a range ("eine oder zwei")."""
+    low = word.lower()
+    return (ordinal(low, lang) is not None or low in NUMBER_PHRASE_WORDS[lang] or low in lex.UNIT_WORDS[lang]
+            or low in lex.UNIT_FILLERS or may_spell_unit(word))
+
+
+def _unit_may_go_on(word: str, lang: str) -> bool:
+    """The word may follow "for" in long_word's phrase ("for hours"): a time unit. No number phrase opens
+    with "for", so _number, the other shape it opens, reads nothing there."""
+    return word.lower() in lex.UNIT_WORDS[lang]
+
+
+class _GoesOn(dict):
+    """Whether a word may go on with an opener, by the word's spelling, judged once per spelling."""
+
+    def __init__(self, judge, lang: str) -> None:
+        super().__init__()
+        self.judge, self.lang = judge, lang
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > _OPENERS_LIMIT:
+            self.clear()
+        goes_on = self[word] = self.judge(word, self.lang)
+        return goes_on
+
+
 def _starter_words(lang: str) -> frozenset[str]:
     """Lowercased words a quantity can open with, from the first token each matcher requires."""
     words = set(NAME_PREFIXES)  # resolution_name
@@ -108,7 +155,6 @@ def _starter_words(lang: str) -> frozenset[str]:
 
 _STARTER_WORDS = {lang: _starter_words(lang) for lang in lex.ARTICLES}
 _OPENERS_LIMIT = 200_000  # spellings remembered per language before starting over
-_LETTERS = re.compile(r"[^\W\d_]+")  # TOKEN_RE's letter runs: the words of claims/predicates.words
 
 
 class _Opens(dict):
@@ -216,3 +262,17 @@ _SHAPES = (
     (ordinal_count, lambda low, lang: low in lex.ARTICLES[lang]),
     (_number, lambda low, lang: True),
 )
+
+
+def _lone_openers(lang: str) -> dict[str, _GoesOn]:
+    """The openers that open a phrase only with the word after it, each with what may go on with it: the
+    articles that open only the shapes _article_may_go_on reads, and "for" (long_word, see _unit_may_go_on)."""
+    articles = _GoesOn(_article_may_go_on, lang)
+    lone = {article: articles for article in lex.ARTICLES[lang]
+            if set(_OPENS[lang][article]) <= {vague, ordinal_count, _number}}
+    if _OPENS[lang]["for"] and set(_OPENS[lang]["for"]) <= {long_word, _number}:
+        lone["for"] = _GoesOn(_unit_may_go_on, lang)
+    return lone
+
+
+_GOES_ON = {lang: _lone_openers(lang) for lang in lex.ARTICLES}
