@@ -15,6 +15,7 @@ import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Iterator, NamedTuple
 
 from .claims.clauses import clause_breaks, clause_of, clause_pieces, german_finite
@@ -32,6 +33,7 @@ from .sentences import split_sentences
 from .stance import Stance, clause_bounds, stance_of
 
 TRACKED_KINDS = ("product", "event")
+_PREDICATE = attrgetter("predicate")
 _UNASKED = object()
 
 
@@ -256,14 +258,16 @@ class Sentence:
             return []
         hits = find_predicates(self.text, self.lang, self.lexicon, word_set("predicative_followers", self.lang),
                                self.words)
+        if not hits or not self.mentions:
+            return hits
         # a word inside a name says nothing ("Nordstädter Verkehrsbetriebe" is no "Betrieb")
-        return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)] if hits else hits
+        return [h for h in hits if not any(m.start <= h.start < m.end for m in self.mentions)]
 
     @_cached
     def predicate_names(self) -> frozenset:
         """The names of the predicates the sentence says: a fact whose predicates are none of them has
         nothing to check here."""
-        return frozenset(hit.predicate for hit in self.predicates)
+        return frozenset(map(_PREDICATE, self.predicates))
 
     @_cached
     def clauses(self) -> list:

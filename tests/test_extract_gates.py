@@ -302,6 +302,12 @@ def test_bound_words_case_fold_as_their_search_does() -> None:
             assert char.lower() == letter.lower() or LOWER_KEEPS_APART.match(char), (letter, char)
 
 
+def test_words_of_ascii_text_are_the_letter_patterns_matches() -> None:
+    ascii_text = "".join(map(chr, range(128)))
+    for text in [ascii_text, ascii_text[::-1], *RANDOM_TEXTS, *QUANTITY_RANDOM_TEXTS]:
+        assert words(text) == [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+
+
 def test_token_columns_are_the_token_patterns_matches() -> None:
     for text in QUANTITY_RANDOM_TEXTS + BOUND_RANDOM_TEXTS + QUANTITY_SENTENCES + _prose() + ["", " \x1c\x1f 3 "]:
         texts, starts, ends, kinds = tokens.token_columns(text)

@@ -10,11 +10,14 @@ place") when that noun is what it speaks of, in its stretch of the sentence and 
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..vocabulary import word_set
 
 _WORD = re.compile(r"[^\W\d_]+")
+# the same for a text of ASCII characters, in an ASCII class: no Unicode category looked up per character
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 # what may follow a separable particle that closes its clause
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\u2013\u2014\"'\u201c\u201d\u00ab\u00bb]|-\s|(?:und|oder|aber|sondern|denn|weil|dass|als|wie)\b)",
                          re.IGNORECASE)
@@ -38,7 +41,8 @@ class PredicateHit(NamedTuple):
 
 def words(text: str) -> list[tuple[str, int, int]]:
     """(lower-case word, start, end) for each word of the text."""
-    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = (_ASCII_WORD if text.isascii() else _WORD).finditer(text)
+    return [(m.group().lower(), m.start(), m.end()) for m in found]
 
 
 def _follows(tokens: list, index: int, rest: tuple, text: str, particle_ends_clause: bool) -> tuple | None:
@@ -150,6 +154,9 @@ def _with_its_noun(hit: PredicateHit, hits: list, tokens: list, text: str, lang:
     return None
 
 
+_POS = attrgetter("pos")
+
+
 def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozenset(),
                     tokens: list | None = None) -> list[PredicateHit]:
     """Every predicate the sentence says, leftmost first; a phrase wins over a word inside it.
@@ -182,7 +189,7 @@ def find_predicates(text: str, lang: str, lexicon, followers: frozenset = frozen
                     continue
             hits.append(PredicateHit(start, end, form.predicate, form.negated, form.pos,
                                      _attributive(form, tokens, index, text, lang, followers)))
-    if not hits or not any(h.pos == "with_noun" for h in hits):
+    if "with_noun" not in map(_POS, hits):
         return hits
     confirmed = [h if h.pos != "with_noun" else _with_its_noun(h, hits, tokens, text, lang) for h in hits]
     return [h for h in confirmed if h is not None]
