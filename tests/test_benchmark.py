@@ -92,3 +92,16 @@ def test_jobs_give_the_same_output_in_the_same_order(result):
     jobs = result["jobs"]
     assert jobs["implemented"], "factlint check has no --jobs option"
     assert jobs["same_output"], "--jobs 2 must give the same output, in the same order, as --jobs 1"
+
+
+def test_pair_compares_two_checkouts_on_the_same_drafts(workdir):
+    """benchmarks/pair.py against this same checkout: both sides lint the same drafts to the same
+    findings, and a cache named with --per-draft is found and emptied before each draft."""
+    import pair
+    corpus, _ = run.prepare(workdir, DRAFTS, FACTS)
+    cache = "linter.claims.quotes:find_quotations"
+    result = pair.pair(REPO, corpus, 3, 1, [cache, "linter.engine:no_such_function"])
+    assert result["files"] == 3
+    assert result["this"]["findings"] == result["other"]["findings"] > 0
+    assert result["this"]["cleared"] == result["other"]["cleared"] == 1
+    assert result["other_over_this"] > 0
