@@ -154,8 +154,8 @@ NOT_YEAR_AFTER = frozenset({
 # them is not searched with the shape (see `patterns_for`); "a+b" is an anchor made of two, both of which
 # every match contains. The anchors, and the part of a shape carrying them that the shape does not make
 # optional: "year" a year in digits (YN, or Y's digits); "isodate" the "2024-02" of "2024-02-15"; "hnum"
-# "H1"; "digit" a digit (D); "slash" the "11/26" of "11/26/2024"; "dot" the "15.02" of "15.02.2024";
-# "qnum" "Q4"; "part" PART; "month" M; "weekday" WD;
+# "H1"; "digit" a run of one or two digits (D); "slash" the "11/26" of "11/26/2024"; "dot" the "15.02" of
+# "15.02.2024"; "qnum" "Q4"; "part" PART; "month" M; "weekday" WD;
 # "dayword" DWORD; "season" SEASON; "quarter" QNOUN; "half" HNOUN; "yearpart" YPART; "ago" AGOUNIT;
 # "period" a noun of REL_UNITS or REL_SELF, which is what Y writes out besides digits ("Jahr", "year",
 # "Vorjahr", "heuer", "des Jahres") and what the relative shapes write out. Anchor words stand at a word
@@ -313,9 +313,11 @@ def _anchor_words(lang: str) -> dict[str, Iterable[str]]:
     }
 
 
-# Anchors in digits need no word start: a year may follow "Q4/", a month number sits inside "11/26".
-DIGIT_ANCHORS = {"year": r"(?:19|20)\d\d", "isodate": r"(?:19|20)\d\d-[01]\d", "digit": r"\d", "slash": r"\d/\d",
-                 "dot": r"\d\.\d", "qnum": r"Q[1-4]", "hnum": r"H[12]"}
+# Anchors in digits need no word start: a year may follow "Q4/", a month number sits inside "11/26". A day (D)
+# is a run of one or two digits: no digit stands next to it in any shape, so a year alone ("Februar 2024")
+# holds no "digit" and is not searched with the shapes of a day and a month.
+DIGIT_ANCHORS = {"year": r"(?:19|20)\d\d", "isodate": r"(?:19|20)\d\d-[01]\d", "digit": r"(?<!\d)\d{1,2}(?!\d)",
+                 "slash": r"\d/\d", "dot": r"\d\.\d", "qnum": r"Q[1-4]", "hnum": r"H[12]"}
 WORD_START = r"(?<!\w)"
 
 
