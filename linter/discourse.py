@@ -101,16 +101,19 @@ def find_mentions(text: str, rulebook: Rulebook, lang: str | None = None) -> lis
     """Subjects named in `text`; overlapping names resolve to the longest ("Sora Turbo" over "Sora").
     With `lang`, also the names the pack does not know (claims/entities.py), as foreign mentions."""
     kinds = rulebook.subjects
-    known = [Mention(start, end, sid, kinds[sid].kind) for start, end, sid in rulebook.mentions.finditer(text)]
+    named = rulebook.mentions.finditer(text)
+    # most sentences name no subject and no other name: no list is built over nothing
+    known = [Mention(start, end, sid, kinds[sid].kind) for start, end, sid in named] if named else []
     if lang is None:
         return known
-    spans = [(m.start, m.end) for m in known]
-    foreign = [Mention(n.start, n.end, "~" + text[n.start:n.end].lower(), n.kind, foreign=True)
-               for n in foreign_names(text, lang, spans)
-               if not any(_extends(text, m, n) for m in known)]
+    spans = [(start, end) for start, end, _ in named] if named else []
+    foreign = []
+    for n in foreign_names(text, lang, spans):
+        if not any(_extends(text, m, n) for m in known):
+            foreign.append(Mention(n.start, n.end, "~" + text[n.start:n.end].lower(), n.kind, True))
     # "die Seilbahn im benachbarten Talheim": another one of the subject's kind, not the subject
-    foreign += [Mention(start, end, "~" + text[start:end].lower(), kind, foreign=True)
-                for start, end, kind in placed_elsewhere(text, lang, kinds, rulebook.lexicon, spans)]
+    for start, end, kind in placed_elsewhere(text, lang, kinds, rulebook.lexicon, spans):
+        foreign.append(Mention(start, end, "~" + text[start:end].lower(), kind, True))
     return sorted(known + foreign, key=lambda m: m.start) if foreign else known
 
 
