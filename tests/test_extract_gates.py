@@ -42,6 +42,7 @@ EDGE_SENTENCES = [
     "zweihundertfünfundvierzig Sekunden, einminütige Clips, tagelang, Full-HD, 4K-Videos, 1080p",
     "for hours, minute-long clips, a couple of days, hundreds of artists, twenty-five seconds",
     "Jahresende, year-end, Vorjahr, heuer, des Jahres, the day before yesterday, last night",
+    "vom Januar bisMärz 2024", "from January toMarch", "Jan.–Feb. und Mai bis Juni",
 ]
 
 

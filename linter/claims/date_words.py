@@ -155,7 +155,7 @@ NOT_YEAR_AFTER = frozenset({
 # every match contains. The anchors, and the part of a shape carrying them that the shape does not make
 # optional: "year" a year in digits (YN, or Y's digits); "isodate" the "2024-02" of "2024-02-15"; "hnum"
 # "H1"; "digit" a run of one or two digits (D); "slash" the "11/26" of "11/26/2024"; "dot" the "15.02" of
-# "15.02.2024"; "qnum" "Q4"; "part" PART; "month" M; "weekday" WD;
+# "15.02.2024"; "qnum" "Q4"; "part" PART; "month" M; "months" M0, CONN and M of a range; "weekday" WD;
 # "dayword" DWORD; "season" SEASON; "quarter" QNOUN; "half" HNOUN; "yearpart" YPART; "ago" AGOUNIT;
 # "period" a noun of REL_UNITS or REL_SELF, which is what Y writes out besides digits ("Jahr", "year",
 # "Vorjahr", "heuer", "des Jahres") and what the relative shapes write out. Anchor words stand at a word
@@ -166,7 +166,7 @@ TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("*", "slash", r"%(P)s(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?:%(YN)s|(?P<yy>\d\d)(?!\d))"),
     # months: "im Februar 2024", "letzten März", "Januar bis März 2024", "Mitte Februar", "mid-February"
     ("*", "month", r"%(P)s(?:(?P<mmod>%(REL)s)\s+)?%(M)s(?:\s+%(Y)s)?"),
-    ("*", "month", r"%(OPEN)s%(M0)s%(CONN)s%(M)s(?:\s+%(Y)s)?"),  # M0 opens it: M may follow "bis" unspaced
+    ("*", "months", r"%(OPEN)s%(M0)s%(CONN)s%(M)s(?:\s+%(Y)s)?"),  # M0 opens it: M may follow "bis" unspaced
     ("*", "month+part", r"%(P)s%(PART)s(?:\s+|-)%(M)s(?:\s+%(Y)s)?"),
     # years: "Ende 2024", "by the end of the year", "zum Jahresende", "im Jahr 2024", "dieses Jahr"
     ("*", "part+year part+period", r"%(P)s%(PART)s(?:\s+|-)%(Y)s"),
@@ -334,11 +334,19 @@ def _by_first_letter(words: Iterable[str]) -> str:
     return "(?:" + "|".join(groups) + ")"
 
 
+def _range_anchors(lang: str) -> dict[str, str]:
+    """Anchors of more than one word: "months", two month names joined as a range joins them ("Januar bis
+    März"), the first at a word start (see LEFT), the second wherever the connector leaves it."""
+    months = _by_first_letter(MONTHS[lang])
+    return {"months": rf"{WORD_START}{months}\.?{_fragments(lang)['CONN']}{months}"}
+
+
 @cache
 def anchors(lang: str) -> dict[str, re.Pattern[str]]:
     """A search for each anchor, with the shapes' own flags: any match of an anchor's shape contains it."""
     words = {name: WORD_START + _by_first_letter(table) for name, table in _anchor_words(lang).items()}
-    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (DIGIT_ANCHORS | words).items()}
+    return {name: re.compile(pattern, re.IGNORECASE)
+            for name, pattern in (DIGIT_ANCHORS | words | _range_anchors(lang)).items()}
 
 
 @cache
@@ -363,11 +371,15 @@ class _WordAnchors:
 
     An anchor word starts a word of the text, and so does each word of an anchor phrase (it follows a
     space): a text's word may hold an anchor word if it begins with the anchor's letters, of its longest
-    word for a phrase ("yesterday" for "the day before yesterday", "year" for "year's end")."""
+    word for a phrase ("yesterday" for "the day before yesterday", "year" for "year's end").
+    A range of months ("months") takes two words that may hold a month (anchors_in counts them), or one
+    word in which a connector's last word runs into a month name ("Januar bisMärz")."""
 
     LIMIT = 200_000     # spellings remembered before starting over
 
     def __init__(self, lang: str) -> None:
+        joins = sorted({connector.split()[-1] for connector in CONNECTORS[lang] if connector[-1].isalpha()})
+        self.glued_range = re.compile(f"(?:{'|'.join(joins)})(?:{'|'.join(sorted(MONTHS[lang]))})")
         names: dict[str, set[str]] = {}
         for name, table in _anchor_words(lang).items():
             for word in table:
@@ -383,9 +395,15 @@ class _WordAnchors:
         """The anchors a lower-case word may hold (none for most), remembered."""
         if len(self.memo) > self.LIMIT:
             self.memo.clear()
-        names = self.memo[word] = frozenset(name for letters, names in self.by_start.get(word[:self.size], ())
-                                            if word.startswith(letters) for name in names)
+        names = frozenset(name for letters, names in self.by_start.get(word[:self.size], ())
+                          if word.startswith(letters) for name in names)
+        if self.glued_range.search(word):
+            names |= MONTH_RANGE
+        self.memo[word] = names
         return names
+
+
+MONTH_RANGE = frozenset({"months"})
 
 
 @cache
@@ -415,6 +433,8 @@ def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> f
         if names is None:
             names = word_anchors.judge(word)
         if names:
+            if "month" in names and "month" in found:
+                found |= MONTH_RANGE    # a second word that may hold a month
             found |= names
     special = (_ASCII_DIGIT if text.isascii() else _DIGIT_OR_FOLD).search(text)
     if special:
