@@ -141,7 +141,8 @@ def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: boo
     names = []
     openers = _openers(lang)
     for first, last in _runs(text, tokens, usable_capitals):
-        initial = _initial(text, tokens[first].start())
+        start = tokens[first].start()
+        initial = not start or _initial(text, start)       # most runs open the text
         if initial and tokens[first].group().lower() in openers:
             first, initial = first + 1, False
             if first > last:
@@ -149,7 +150,7 @@ def foreign_names(text: str, lang: str, known: list[tuple[int, int]], gated: boo
         if gated and first == last and not initial and lang == "de" \
                 and (not first or _kind_of(tokens[first - 1].group(), lang) is None) and first not in shaped:
             continue    # most German runs: one noun inside the sentence, after no noun of a kind (_judge)
-        name = _judge(text, tokens, first, last, initial, lang)
+        name = _judge(text, tokens, first, last, initial, lang, shaped)
         if name is not None:
             names.append(name)
     return names
@@ -187,8 +188,9 @@ def _initial(text: str, start: int) -> bool:
     return start < 8 or not text[:start].strip()
 
 
-def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: str) -> ForeignName | None:
-    """Whether the run of capitalised words tokens[first..last] is a name, and of what kind."""
+def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: str, shaped: set) -> ForeignName | None:
+    """Whether the run of capitalised words tokens[first..last] is a name, and of what kind; `shaped`: the
+    indices of its words shaped like a name (_NAME_SHAPE spans no space: nor does it span two words)."""
     previous = tokens[first - 1].group() if first else ""
     if lang == "en" and first == last and previous.lower() in word_set("indefinite", lang) \
             and tokens[first].group().isupper() and _ends_phrase(text, tokens[first].end()):
@@ -215,7 +217,7 @@ def _judge(text: str, tokens: list, first: int, last: int, initial: bool, lang: 
                 and not _opens_noun_phrase(text, tokens, first - 1):
             return None
         return ForeignName(start, end, kind)
-    if not (_NAME_SHAPE.search(text, start, end) is not None
+    if not (not shaped.isdisjoint(range(first, last + 1))
             or last > first and _not_nouns([t.group() for t in tokens[first:last + 1]], lang)
             or lang == "en" and not initial or initial and _opens_before_verb(text, tokens, first, last, lang)):
         return None
