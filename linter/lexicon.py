@@ -85,12 +85,13 @@ class LazyRegex:
     cache (rulebook.load_pack_cached) rebuilds them from their stored programs (see regexcode.py).
     With `prefilter`, it also knows the strings every match contains (`literals`, see literals.py)."""
 
-    __slots__ = ("source", "flags", "_compiled", "_program", "literals", "_needs")
+    __slots__ = ("source", "flags", "_compiled", "_program", "literals", "_needs", "_gate")
 
     def __init__(self, source: str, flags: int = 0, compiled: re.Pattern | None = None, prefilter: bool = False):
         self.source, self.flags, self._compiled, self._program = source, flags, compiled, None
         self.literals = required_literals(source, flags) if prefilter else None
         self._needs = self.literals if prefilter else _UNKNOWN
+        self._gate = _UNKNOWN
 
     def needs(self):
         """`literals`, worked out on first use when the regex was not made with `prefilter`."""
@@ -108,6 +109,15 @@ class LazyRegex:
     def search(self, text: str, *args):
         return self.compiled.search(text, *args)
 
+    def may_match(self, text: str) -> bool:
+        """False only when the text, folded, holds none of the strings of the most selective group that
+        `needs` gives (literals.may_match tests them one by one; here one search in C does)."""
+        if self._gate is _UNKNOWN:
+            needs = self.needs()
+            self._gate = re.compile("|".join(map(re.escape, sorted(needs[0], key=lambda s: (-len(s), s))))) \
+                if needs else None
+        return self._gate is None or self._gate.search(fold(text)) is not None
+
     def finditer(self, text: str, *args):
         return self.compiled.finditer(text, *args)
 
@@ -116,7 +126,7 @@ class LazyRegex:
 
     def __setstate__(self, state):
         self.source, self.flags, self._program, self.literals = state
-        self._compiled, self._needs = None, _UNKNOWN
+        self._compiled, self._needs, self._gate = None, _UNKNOWN, _UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,10 @@ class Terms:
         if folded is None and len(text) >= PREFILTER_FROM:
             folded = fold(text)
         if folded is not None and not may_match(self.regex.needs(), folded):
+            return False
+        # a list in the plain form (case-insensitive throughout: not all its entries begin with a letter)
+        # is tried at every position of the text; a search for the strings it needs skips in C
+        if folded is None and self.regex.flags & re.IGNORECASE and not self.regex.may_match(text):
             return False
         return self.regex.search(text) is not None
 

@@ -84,6 +84,18 @@ def test_every_list_finds_what_its_plain_alternation_finds(word_list_terms) -> N
                 (terms.entries[:5], text)
 
 
+def test_every_list_says_whether_it_occurs_as_its_plain_alternation(word_list_terms) -> None:
+    """Terms.search: a list in the plain form first searches its text for the strings a match needs."""
+    prose = _prose()
+    plain_form = 0
+    for terms, possessive in word_list_terms:
+        plain = _plain(terms, possessive)
+        plain_form += bool(terms.regex.flags & re.IGNORECASE)
+        for text in prose + _random_texts(terms, 40):
+            assert terms.search(text) == (plain.search(text) is not None), (terms.entries[:5], text)
+    assert plain_form       # the shortcut is taken
+
+
 @pytest.mark.parametrize("letter", [chr(c) for c in range(0x100) if chr(c).isalpha()])
 def test_the_opening_class_holds_every_character_ignorecase_takes_for_a_letter(letter: str) -> None:
     """Every character that a case-insensitive `letter` matches, of all of Unicode, opens a match."""
