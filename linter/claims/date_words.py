@@ -411,15 +411,31 @@ def _word_anchors(lang: str) -> _WordAnchors:
     return _WordAnchors(lang)
 
 
-# A mark each match of a digit anchor holds (no letter: case folding leaves it alone); a text without it
-# is not searched for the anchor.
-DIGIT_ANCHOR_MARKS = {"isodate": "-", "slash": "/", "dot": "."}
+# A digit anchor's match is made of digits, "Q", "H" and the marks ".", "/", "-" only (IGNORECASE: of "q" and
+# "h" too), and opens with a digit or with "Q" or "H" before one; so it lies inside one run of these from a
+# digit, or a "Q" or "H" before it, on: the runs of a text are judged, once per spelling, instead of
+# searching the text for each anchor. No digit stands beside a run, in the text as alone.
+DIGIT_RUN = re.compile(r"[QqHh]?\d[\dQqHh./-]*")
+
+
+class _DigitRuns(dict):
+    """The digit anchors a run of DIGIT_RUN holds, by its spelling."""
+
+    LIMIT = 200_000     # spellings remembered before starting over
+
+    def __missing__(self, run: str) -> frozenset[str]:
+        if len(self) > self.LIMIT:
+            self.clear()
+        names = self[run] = frozenset(name for name, anchor in _digit_anchors() if anchor.search(run))
+        return names
+
+
+_DIGIT_RUNS = _DigitRuns()
 
 
 @cache
-def _digit_anchors() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    return tuple((name, re.compile(pattern, re.IGNORECASE), DIGIT_ANCHOR_MARKS.get(name, ""))
-                 for name, pattern in DIGIT_ANCHORS.items())
+def _digit_anchors() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DIGIT_ANCHORS.items())
 
 
 def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> frozenset[str] | None:
@@ -441,8 +457,7 @@ def anchors_in(text: str, lang: str, words: Iterable[tuple[str, int, int]]) -> f
         if LOWER_KEEPS_APART.search(text, special.start()):
             return None
         # every digit anchor begins at most one character before its first digit ("Q4")
-        start = max(0, special.start() - 1)
-        found = found.union(name for name, anchor, mark in _digit_anchors() if mark in text and anchor.search(text, start))
+        found = found.union(*map(_DIGIT_RUNS.__getitem__, DIGIT_RUN.findall(text, max(0, special.start() - 1))))
     return found
 
 
