@@ -21,6 +21,9 @@ _UNKNOWN = object()
 # (literals.py), case-folded: on 100 KB of full stops each list's regex walked every position (10 ms)
 # to find nothing. Below it the test costs about what it saves.
 PREFILTER_FROM = 2000
+# re.IGNORECASE as a plain int: `flags & re.IGNORECASE` runs the enum module's Python code (0.7 µs), and
+# Terms.search asks it of every search of a list
+_IGNORECASE = int(re.IGNORECASE)
 
 
 def _entry_pattern(entry: str, possessive: bool) -> str:
@@ -152,7 +155,7 @@ class Terms:
             return cls(entries, LazyRegex(_by_first_letter(patterns)))
         # one pair of word-boundary checks around the whole alternation: compiling a lookaround per
         # entry was most of the start-up time
-        return cls(entries, LazyRegex(rf"(?<!{_WORD})(?:{'|'.join(patterns)})(?!{_WORD})", re.IGNORECASE))
+        return cls(entries, LazyRegex(rf"(?<!{_WORD})(?:{'|'.join(patterns)})(?!{_WORD})", _IGNORECASE))
 
     def finditer(self, text: str):
         """Yield the match objects of every entry in `text`."""
@@ -171,7 +174,7 @@ class Terms:
             return False
         # a list in the plain form (case-insensitive throughout: not all its entries begin with a letter)
         # is tried at every position of the text; a search for the strings it needs skips in C
-        if folded is None and self.regex.flags & re.IGNORECASE and not self.regex.may_match(text):
+        if folded is None and self.regex.flags & _IGNORECASE and not self.regex.may_match(text):
             return False
         return self.regex.search(text) is not None
 
