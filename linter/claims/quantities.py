@@ -52,9 +52,13 @@ def find_quantities(text: str, lang: str = "de", words: Sequence[tuple] | None =
     # Most sentences have no token that can open a phrase shape: then there is no need to build the
     # token view at all. Without a sign, digit or opaque run, a token that can is a word that can.
     if not _SIGN_OR_HINT[lang].search(text):
-        words = text_words(text) if words is None else words
-        openers = list(compress(range(len(words)), map(_OPENS[lang].__getitem__, map(itemgetter(0), words))))
-        if not openers or all(_lone_opener(text, words, k, lang) for k in openers):
+        words, opens = text_words(text) if words is None else words, _OPENS[lang].__getitem__
+        if not any(map(opens, map(_WORD_OF, words))):
+            return []
+        # where a word opens one (a fifth of the texts) the words are read again: listing the openers of
+        # every text cost more
+        openers = compress(range(len(words)), map(opens, map(_WORD_OF, words)))
+        if all(_lone_opener(text, words, k, lang) for k in openers):
             return []
     view = TokenView(text, lang)
     # Trying at each token only the shapes it can open (most tokens open none) is the other half of the
@@ -68,6 +72,9 @@ def find_quantities_everywhere(text: str, lang: str = "de") -> list[Quantity]:
     view = TokenView(text, lang if lang in lex.ARTICLES else "de")
     every_shape = tuple(matcher for matcher, _ in _SHAPES)
     return _walk(view, range(len(view.texts)), [every_shape] * len(view.texts))
+
+
+_WORD_OF = itemgetter(0)
 
 
 def _walk(view: TokenView, starts: Iterable[int], shapes: list[tuple]) -> list[Quantity]:
