@@ -356,6 +356,8 @@ class NameIndex:
     def finditer(self, text: str) -> list[tuple[int, int, object]]:
         """(start, end, key) for each match whose key is not None (a list: asked of every sentence,
         mostly for none or one, which a generator's frame cost more than)."""
+        found = self.matcher.finditer(text)
+        if not found:
+            return found        # most sentences: no list comprehension (a frame of its own) over nothing
         keys = self.keys
-        return [(match.start(), match.end(), keys[order]) for order, match in self.matcher.finditer(text)
-                if keys[order] is not None]
+        return [(match.start(), match.end(), keys[order]) for order, match in found if keys[order] is not None]
