@@ -23,7 +23,7 @@ from ..fields import FieldReader
 from ..findings import Mismatch
 from ..claims.predicates import find_predicates
 from ..stance import clause_bounds
-from .predicates import has_word, introduces_another, read_predicates, said_in, word_set
+from .predicates import has_word, hits_in, introduces_another, read_predicates, said_in, word_set
 
 KIND = "date"
 GRANULARITIES = ("day", "month", "quarter", "year", "weekday")
@@ -117,11 +117,30 @@ def _about_another_product(sentence, mention) -> bool:
     return bool(before) and own is not None and before[-1] != own
 
 
-def _named_only_elsewhere(sentence, subject: str, clause: str) -> bool:
-    """The sentence names the subject, but not in the date's clause: the date belongs to another event
-    ("Murati hatte im März angekündigt, dass Sora Ende 2024 starten könnte")."""
+def _named_only_elsewhere(sentence, subject: str, clause: str, predicates: tuple, left: int, right: int) -> bool:
+    """The sentence names the subject, but not in the date's clause [left, right): the date belongs to
+    another event ("Murati hatte im März angekündigt, dass Sora Ende 2024 starten könnte"), unless the
+    clause is the subject's own, fronted before it (`_fronted_for`)."""
     named = [m for m in sentence.mentions if m.subject == subject]
-    return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named)
+    return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named) \
+        and not _fronted_for(sentence, subject, predicates, left, right)
+
+
+def _fronted_for(sentence, subject: str, predicates: tuple, left: int, right: int) -> bool:
+    """The clause opens the sentence, names no one, and says the event by a noun that a possessive
+    determiner gives to someone, and the next clause opens with the subject: the noun is the subject's
+    ("Since its debut in March 2024, Sora has …"). Not "Since the launch of its rival in March 2024, Sora
+    …": the determiner must stand right before the event's noun."""
+    text = sentence.text
+    if text[:left].strip() or any(left <= m.start < right for m in sentence.mentions):
+        return False
+    opener = next((m for m in sentence.mentions if m.start >= right), None)
+    if opener is None or opener.subject != subject or text[right:opener.start].strip(" ,"):
+        return False
+    owners = word_set("singular_possessive_determiners", sentence.lang)
+    before = {end: word for word, _, end in sentence.words}
+    return any(hit.pos == "nouns" and before.get(text.rfind(" ", 0, hit.start)) in owners
+               for hit in hits_in(sentence, predicates, left, right))
 
 
 # one \s* on each side of the optional agency: two in a row backtracked quadratically on a run of spaces
@@ -208,7 +227,8 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         if sentence.subject_kind.get(scope.subject) != "product":
             if _about_another_product(sentence, mention):
                 continue
-        elif _named_only_elsewhere(sentence, scope.subject, clause):
+        elif _named_only_elsewhere(sentence, scope.subject, clause, expected.predicate or (),
+                                   *sentence.clause_span(mention.start, mention.end)):
             continue
         if scope.anti_cues and scope.anti_cues.search(sentence.text):
             continue
