@@ -26,6 +26,17 @@ PREFILTER_FROM = 2000
 _IGNORECASE = int(re.IGNORECASE)
 
 
+def longest_first(words) -> list[str]:
+    """The words without repeats, longest first (an alternation of them then takes the longest at a place),
+    in one order in every run: the table of compiled patterns (regexcache.py) knows a pattern by its text."""
+    return sorted(set(words), key=lambda word: (-len(word), word))
+
+
+def any_of(words) -> str:
+    """A regex for any of the words as written (longest first)."""
+    return "|".join(map(re.escape, longest_first(words)))
+
+
 def _entry_pattern(entry: str, possessive: bool) -> str:
     """The regex for one list entry."""
     core = entry.strip()
@@ -117,8 +128,7 @@ class LazyRegex:
         `needs` gives (literals.may_match tests them one by one; here one search in C does)."""
         if self._gate is _UNKNOWN:
             needs = self.needs()
-            self._gate = re.compile("|".join(map(re.escape, sorted(needs[0], key=lambda s: (-len(s), s))))) \
-                if needs else None
+            self._gate = re.compile(any_of(needs[0])) if needs else None
         return self._gate is None or self._gate.search(fold(text)) is not None
 
     def finditer(self, text: str, *args):

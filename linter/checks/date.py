@@ -117,13 +117,12 @@ def _about_another_product(sentence, mention) -> bool:
     return bool(before) and own is not None and before[-1] != own
 
 
-def _named_only_elsewhere(sentence, subject: str, clause: str, predicates: tuple, left: int, right: int) -> bool:
-    """The sentence names the subject, but not in the date's clause [left, right): the date belongs to
-    another event ("Murati hatte im März angekündigt, dass Sora Ende 2024 starten könnte"), unless the
-    clause is the subject's own, fronted before it (`_fronted_for`)."""
+def _named_only_elsewhere(sentence, subject: str, clause: str) -> bool:
+    """The sentence names the subject, but not in the date's clause: the date belongs to another event
+    ("Murati hatte im März angekündigt, dass Sora Ende 2024 starten könnte"), unless the clause is the
+    subject's own, fronted before it (`_fronted_for`)."""
     named = [m for m in sentence.mentions if m.subject == subject]
-    return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named) \
-        and not _fronted_for(sentence, subject, predicates, left, right)
+    return bool(named) and not any(sentence.text[m.start:m.end] in clause for m in named)
 
 
 def _fronted_for(sentence, subject: str, predicates: tuple, left: int, right: int) -> bool:
@@ -138,9 +137,11 @@ def _fronted_for(sentence, subject: str, predicates: tuple, left: int, right: in
     if opener is None or opener.subject != subject or text[right:opener.start].strip(" ,"):
         return False
     owners = word_set("singular_possessive_determiners", sentence.lang)
-    before = {end: word for word, _, end in sentence.words}
-    return any(hit.pos == "nouns" and before.get(text.rfind(" ", 0, hit.start)) in owners
-               for hit in hits_in(sentence, predicates, left, right))
+    for hit in hits_in(sentence, predicates, left, right):
+        before = text[left:hit.start].split()
+        if hit.pos == "nouns" and before and before[-1].lower() in owners:
+            return True
+    return False
 
 
 # one \s* on each side of the optional agency: two in a row backtracked quadratically on a run of spaces
@@ -227,8 +228,8 @@ def evaluate(rule, sentence) -> Iterator[Mismatch]:
         if sentence.subject_kind.get(scope.subject) != "product":
             if _about_another_product(sentence, mention):
                 continue
-        elif _named_only_elsewhere(sentence, scope.subject, clause, expected.predicate or (),
-                                   *sentence.clause_span(mention.start, mention.end)):
+        elif _named_only_elsewhere(sentence, scope.subject, clause) and not (
+                expected.predicate and _fronted_for(sentence, scope.subject, expected.predicate, left, right)):
             continue
         if scope.anti_cues and scope.anti_cues.search(sentence.text):
             continue

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import ENTRY_PARTS
+from ..lexicon import ENTRY_PARTS, any_of, longest_first
 from ..literals import LOWER_KEEPS_APART
 from ..vocabulary import word_set
 from .date_words import MONTHS, WEEKDAYS
@@ -112,8 +112,7 @@ def _referring(subjects, lang: str) -> _Referring:
             nouns = _nouns(terms.entries, lang) if terms is not None else ()
             if nouns:
                 rows.append((subject, terms, nouns))
-        # in one order in every run: the table of compiled patterns (regexcache.py) knows them by their text
-        lasts = sorted({noun[-1] for _, _, nouns in rows for noun in nouns}, key=lambda noun: (-len(noun), noun))
+        lasts = longest_first(noun[-1] for _, _, nouns in rows for noun in nouns)
         referring = _Referring(rows, None)
         if lasts:
             # what a term ends with: the last word of any of its entries ("modell" of "das KI-Modell", "its")
@@ -122,16 +121,12 @@ def _referring(subjects, lang: str) -> _Referring:
             nouns = {ENTRY_PARTS.split(last)[-1] for last in lasts}
             end = "s*(?!\\w)" if lang == "de" else "(?!\\w)"
             referring = _Referring(
-                rows, re.compile("|".join(map(re.escape, lasts))),
-                re.compile(rf"{_words(ends)}(?!\w)\s*(?:{_alternation(_prepositions(lang))})(?![\w\u2011-])"),
+                rows, re.compile(any_of(lasts)),
+                re.compile(rf"{_words(ends)}(?!\w)\s*(?:{any_of(_prepositions(lang))})(?![\w\u2011-])"),
                 re.compile(_words(word_set("indefinite", lang)) + r"(?![\w\u2011-])"),
                 re.compile(_words(nouns) + end))
         cached = _REFERRING[key] = (subjects, referring)
     return cached[1]
-
-
-def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=lambda word: (-len(word), word))))
 
 
 def _words(words) -> str:
@@ -139,7 +134,7 @@ def _words(words) -> str:
     word: a regex that opens with a lookbehind is tried at every position). A word that begins or ends
     with "*" takes any word characters there, as a term does."""
     branches = []
-    for word in sorted(set(words), key=lambda word: (-len(word), word)):
+    for word in longest_first(words):
         core = re.escape(word.strip("*"))
         head = "" if word.startswith("*") else rf"(?<![^\W\d_]{core})"
         branches.append(core + head + (r"\w*" if word.endswith("*") else ""))
